@@ -1,0 +1,2 @@
+/** The JSON form of mailflow's records, shared by topics, files and the HTTP API. */
+package io.mailflow.json;

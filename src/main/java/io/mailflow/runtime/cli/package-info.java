@@ -1,0 +1,2 @@
+/** The {@code mailflow} command and its subcommands. */
+package io.mailflow.runtime.cli;

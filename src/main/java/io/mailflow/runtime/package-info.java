@@ -1,0 +1,2 @@
+/** The runtime layer: command line, embedded broker, HTTP server and log shipper. */
+package io.mailflow.runtime;
