@@ -110,12 +110,22 @@ record SmtpCodes(int reply, String status, int statusClass, int statusSubject, i
         }
         char after = text.charAt(next);
         if ((after == ' ' || after == '-')
-                && next + 1 < text.length()
-                && text.charAt(next + 1) == c
-                && statusEnd(text, next + 1) > 0) {
+                && statusOfClassAt(text, skipSpaces(text, next + 1), c)) {
             return true;
         }
         return (after == ' ' || after == '-' || after == ')') && opensRemoteWords(text, i);
+    }
+
+    private static boolean statusOfClassAt(String text, int i, char statusClass) {
+        return i < text.length() && text.charAt(i) == statusClass && statusEnd(text, i) > 0;
+    }
+
+    private static int skipSpaces(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isReplyShape(String text, int i) {
