@@ -11,18 +11,26 @@ import java.util.function.IntPredicate;
 /**
  * Finds, in one pass over a text, which rules have a phrase in it: an Aho-Corasick automaton over
  * the folded phrases of all rules, compiled to a full transition table so that each character costs
- * one table lookup. Characters that occur in no phrase share one column. Immutable after
- * construction, so one instance serves every thread.
+ * one lookup. Folding is built into the column of each character, so upper and lower case share a
+ * column and the text is never copied. Characters that occur in no phrase share one column.
+ * Immutable after construction, so one instance serves every thread.
  */
 final class PhraseMatcher {
-    private static final int ROOT = 0;
     private static final int OTHER = 0;
+    private static final int SPACE = 1;
 
     private final int[] asciiColumn = new int[128];
     private final char[] nonAsciiChars;
     private final int[] nonAsciiColumns;
     private final int columns;
+
+    /**
+     * The transition table, by row offset ({@code state * columns}) plus column. An entry is the
+     * next state's row offset, or its bitwise complement when rules end in that state, so that the
+     * common case costs no second lookup.
+     */
     private final int[] next;
+
     private final int[][] rulesEndingAt;
 
     /**
@@ -33,22 +41,16 @@ final class PhraseMatcher {
         TreeSet<Character> alphabet = new TreeSet<>();
         phrasesByRule.forEach(
                 ps -> ps.forEach(p -> p.chars().forEach(c -> alphabet.add((char) c))));
-        List<Character> nonAscii = new ArrayList<>();
-        int column = 1;
-        for (char c : alphabet) {
-            if (c < 128) {
-                asciiColumn[c] = column++;
-            } else {
-                nonAscii.add(c);
-            }
-        }
+        alphabet.remove(TextFold.SPACE);
+        List<Character> nonAscii = alphabet.stream().filter(c -> c >= 128).toList();
         nonAsciiChars = new char[nonAscii.size()];
         nonAsciiColumns = new int[nonAscii.size()];
+        int column = SPACE + 1;
         for (int i = 0; i < nonAscii.size(); i++) {
             nonAsciiChars[i] = nonAscii.get(i);
             nonAsciiColumns[i] = column++;
         }
-        columns = column;
+        columns = assignAsciiColumns(alphabet, column);
 
         Trie trie = new Trie();
         for (int rule = 0; rule < phrasesByRule.size(); rule++) {
@@ -68,23 +70,29 @@ final class PhraseMatcher {
 
     /**
      * The lowest index of a rule that has a phrase in the text and that {@code accepts}, if it is
-     * lower than {@code below}; else {@code below}. The text is folded on the fly.
+     * lower than {@code below}; else {@code below}. The text is folded as it is read.
      */
     int lowestMatch(String text, int below, IntPredicate accepts) {
         int best = below;
-        int state = ROOT;
+        int row = 0;
         boolean lastWasSpace = true;
         for (int i = 0; i < text.length() && best > 0; i++) {
-            char c = TextFold.fold(text.charAt(i));
-            boolean space = c == TextFold.SPACE;
-            if (space && lastWasSpace) {
-                continue;
+            char c = text.charAt(i);
+            int column = c < 128 ? asciiColumn[c] : nonAsciiColumn(c);
+            if (column == SPACE) {
+                if (lastWasSpace) {
+                    continue;
+                }
+                lastWasSpace = true;
+            } else {
+                lastWasSpace = false;
             }
-            lastWasSpace = space;
-            state = next[state * columns + column(c)];
-            int[] rules = rulesEndingAt[state];
-            if (rules != null) {
-                best = lowestAccepted(rules, best, accepts);
+            int target = next[row + column];
+            if (target < 0) {
+                row = ~target;
+                best = lowestAccepted(rulesEndingAt[row / columns], best, accepts);
+            } else {
+                row = target;
             }
         }
         return best;
@@ -102,35 +110,60 @@ final class PhraseMatcher {
         return best;
     }
 
-    private int column(char c) {
-        if (c < 128) {
-            return asciiColumn[c];
+    /** Gives every ASCII character the column of its folded form; returns the column count. */
+    private int assignAsciiColumns(TreeSet<Character> alphabet, int firstFree) {
+        int column = firstFree;
+        for (char c : alphabet) {
+            if (c < 128) {
+                asciiColumn[c] = column++;
+            }
         }
-        int at = Arrays.binarySearch(nonAsciiChars, c);
+        for (char c = 0; c < 128; c++) {
+            char folded = TextFold.fold(c);
+            asciiColumn[c] = folded == TextFold.SPACE ? SPACE : asciiColumn[folded];
+        }
+        return column;
+    }
+
+    private int nonAsciiColumn(char c) {
+        char folded = TextFold.fold(c);
+        if (folded < 128) {
+            return asciiColumn[folded];
+        }
+        int at = Arrays.binarySearch(nonAsciiChars, folded);
         return at >= 0 ? nonAsciiColumns[at] : OTHER;
+    }
+
+    private int column(char folded) {
+        return folded < 128 ? asciiColumn[folded] : nonAsciiColumn(folded);
     }
 
     /** Fills the transition table and the rules ending at each state, breadth first. */
     private void link(Trie trie) {
         int[] fail = new int[trie.size()];
+        int[] target = new int[trie.size() * columns];
         Queue<Integer> queue = new ArrayDeque<>();
-        queue.add(ROOT);
+        queue.add(Trie.ROOT);
         while (!queue.isEmpty()) {
             int state = queue.remove();
             TreeSet<Integer> rules = new TreeSet<>(trie.rules.get(state));
-            if (state != ROOT) {
+            if (state != Trie.ROOT) {
                 addAll(rules, rulesEndingAt[fail[state]]);
             }
             rulesEndingAt[state] = rules.isEmpty() ? null : toArray(rules);
             for (int col = 0; col < columns; col++) {
                 int child = trie.children.get(state)[col];
-                int fallback = state == ROOT ? ROOT : next[fail[state] * columns + col];
-                if (child > ROOT) {
+                int fallback = state == Trie.ROOT ? Trie.ROOT : target[fail[state] * columns + col];
+                if (child != Trie.ROOT) {
                     fail[child] = fallback;
                     queue.add(child);
                 }
-                next[state * columns + col] = child > ROOT ? child : fallback;
+                target[state * columns + col] = child != Trie.ROOT ? child : fallback;
             }
+        }
+        for (int i = 0; i < target.length; i++) {
+            int row = target[i] * columns;
+            next[i] = rulesEndingAt[target[i]] == null ? row : ~row;
         }
     }
 
@@ -146,6 +179,8 @@ final class PhraseMatcher {
 
     /** The keyword tree before failure links: children by column, rules whose phrase ends. */
     private final class Trie {
+        static final int ROOT = 0;
+
         final List<int[]> children = new ArrayList<>();
         final List<List<Integer>> rules = new ArrayList<>();
 
