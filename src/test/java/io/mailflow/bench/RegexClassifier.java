@@ -291,9 +291,7 @@ final class RegexClassifier {
     }
 
     private static Pattern compile(String regex) {
-        return regex == null
-                ? null
-                : Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return regex == null ? null : Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
     }
 
     /** One rule: a text pattern, and patterns the status and the reply code must match. */

@@ -69,7 +69,9 @@ public final class ErrorClassifier {
     }
 
     /**
-     * The built-in rules with an operator's file on top.
+     * The built-in rules with an operator's file on top. Only the operator's examples are checked
+     * against the result: an operator rule may take, on purpose, a text that a built-in rule's
+     * example shows.
      *
      * @throws RuleFileException naming the file, the line and the problem when the file cannot be
      *     read, is malformed, or has an example its own rule does not decide
