@@ -214,7 +214,7 @@ final class RegexClassifier {
                             null,
                             "[45]\\.3\\.\\d+|[45]\\.4\\.5",
                             null),
-                    rule("status.expired", DELIVERY_EXPIRED, null, "[45]\\.4\\.7", null),
+                    rule("status.relay-expired", CONNECTION_FAILED, null, "[45]\\.4\\.7", null),
                     rule("status.rate", RATE_LIMITED, null, "[45]\\.7\\.28|[45]\\.5\\.3", null),
                     rule("status.connection", CONNECTION_FAILED, null, "[45]\\.4\\.\\d+", null),
                     rule(
