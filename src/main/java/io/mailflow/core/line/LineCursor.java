@@ -14,6 +14,7 @@ final class LineCursor {
     private RejectReason stage = RejectReason.BAD_DATE;
 
     /**
+     * @param host the server that wrote the line, for rejects
      * @param line the whole line, so that columns count from its first character
      * @param start the first character to read
      * @param end the index after the last non-blank character
@@ -64,21 +65,13 @@ final class LineCursor {
         pos = index;
     }
 
-    boolean atEnd() {
-        return pos >= end;
-    }
-
     char charAt(int index) {
         return line.charAt(index);
     }
 
-    /** Moves past spaces and tabs; returns whether there were any. */
-    boolean skipBlanks() {
-        int start = pos;
-        while (pos < end && isBlank(line.charAt(pos))) {
-            pos++;
-        }
-        return pos > start;
+    /** Moves past spaces and tabs. */
+    void skipBlanks() {
+        pos = firstNonBlank(pos, end);
     }
 
     /** The index after the word that starts at the cursor: the next blank, or the end. */
@@ -150,15 +143,8 @@ final class LineCursor {
 
     /** {@code [from, to)} without its leading and trailing blanks; never null. */
     String trimmed(int from, int to) {
-        int a = from;
-        int b = to;
-        while (a < b && isBlank(line.charAt(a))) {
-            a++;
-        }
-        while (b > a && isBlank(line.charAt(b - 1))) {
-            b--;
-        }
-        return line.substring(a, b);
+        int start = firstNonBlank(from, to);
+        return line.substring(start, afterLastNonBlank(start, to));
     }
 
     /**
@@ -166,18 +152,30 @@ final class LineCursor {
      * enclosing angle brackets unless nothing is inside them, so {@code <>} stays {@code <>}.
      */
     String address(int from, int to) {
-        int a = from;
-        int b = to;
-        while (a < b && isBlank(line.charAt(a))) {
-            a++;
+        int start = firstNonBlank(from, to);
+        int stop = afterLastNonBlank(start, to);
+        if (stop - start > 2 && line.charAt(start) == '<' && line.charAt(stop - 1) == '>') {
+            return trimmed(start + 1, stop - 1);
         }
-        while (b > a && isBlank(line.charAt(b - 1))) {
-            b--;
+        return line.substring(start, stop);
+    }
+
+    /** The index of the first non-blank in {@code [from, to)}, or {@code to}. */
+    int firstNonBlank(int from, int to) {
+        int i = from;
+        while (i < to && isBlank(line.charAt(i))) {
+            i++;
         }
-        if (b - a > 2 && line.charAt(a) == '<' && line.charAt(b - 1) == '>') {
-            return trimmed(a + 1, b - 1);
+        return i;
+    }
+
+    /** The index after the last non-blank in {@code [from, to)}, or {@code from}. */
+    int afterLastNonBlank(int from, int to) {
+        int i = to;
+        while (i > from && isBlank(line.charAt(i - 1))) {
+            i--;
         }
-        return line.substring(a, b);
+        return i;
     }
 
     /** Whether {@code text} holds a space or tab. */
@@ -238,7 +236,12 @@ final class LineCursor {
         return i;
     }
 
-    private static boolean sameIgnoringCase(char a, char b) {
-        return a == b || Character.toLowerCase(a) == Character.toLowerCase(b);
+    /** Whether {@code c} is {@code p}, or the same ASCII letter in the other case. */
+    private static boolean sameIgnoringCase(char c, char p) {
+        return c == p || isAsciiLetter(p) && (c | 0x20) == (p | 0x20);
+    }
+
+    static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 }

@@ -119,11 +119,11 @@ public final class LogLineParser {
     private static int serviceWordEnd(LineCursor c) {
         int start = c.pos();
         int stop = c.wordEnd();
-        boolean valid = stop > start && isAsciiLetter(c.charAt(start));
+        boolean valid = stop > start && LineCursor.isAsciiLetter(c.charAt(start));
         for (int i = start + 1; valid && i < stop; i++) {
             char ch = c.charAt(i);
             valid =
-                    isAsciiLetter(ch)
+                    LineCursor.isAsciiLetter(ch)
                             || ch >= '0' && ch <= '9'
                             || ch == '-'
                             || ch == '_'
@@ -178,10 +178,6 @@ public final class LogLineParser {
                         + fault.getClass().getSimpleName()
                         + ")";
         return new LineReject(c.host(), c.line(), c.stage(), column, expected, message);
-    }
-
-    private static boolean isAsciiLetter(char ch) {
-        return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z';
     }
 
     /** The line without the CR and LF that may end it, for rejects. */

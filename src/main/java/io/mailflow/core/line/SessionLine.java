@@ -61,10 +61,7 @@ final class SessionLine {
 
     /** The index of the word {@code from} that ends before {@code ipStart}, or -1. */
     private static int fromWordStart(LineCursor c, int userStart, int ipStart) {
-        int fromEnd = ipStart;
-        while (fromEnd > userStart && LineCursor.isBlank(c.charAt(fromEnd - 1))) {
-            fromEnd--;
-        }
+        int fromEnd = c.afterLastNonBlank(userStart, ipStart);
         int fromStart = fromEnd - "from".length();
         if (fromEnd == ipStart || !c.endsWithAt(fromEnd, "from", userStart)) {
             return -1;

@@ -69,11 +69,7 @@ final class SmtpOutLine {
 
     /** Whether {@code [from, to)}, without trailing blanks, is the action {@code phrase}. */
     private static boolean isAction(LineCursor c, int from, int to, String phrase) {
-        int end = to;
-        while (end > from && LineCursor.isBlank(c.charAt(end - 1))) {
-            end--;
-        }
-        return c.regionIsPhrase(from, end, phrase);
+        return c.regionIsPhrase(from, c.afterLastNonBlank(from, to), phrase);
     }
 
     private static long messageId(LineCursor c) {

@@ -45,20 +45,19 @@ final class ParseCommand implements Callable<Integer> {
     @Option(
             names = "--host",
             paramLabel = "HOST",
-            description = {
-                "The host that wrote the input (lines do not name it).",
-                "Default: each file's name without its extension; 'stdin' for standard input."
-            })
+            description =
+                    "The host that wrote the input, since lines do not name it. Default: each"
+                            + " file's name without its extension; 'stdin' for standard input.")
     String host;
 
     @Option(
             names = "--zone",
             paramLabel = "[HOST=]ZONE",
             converter = ZoneAssignment.Converter.class,
-            description = {
-                "The time zone a host writes its log in, e.g. Europe/Berlin or +02:00;",
-                "without HOST= the zone of every host not named. Repeatable. Default: UTC."
-            })
+            description =
+                    "The time zone a host writes its log in, e.g. Europe/Berlin or +02:00;"
+                            + " without HOST= the zone of every host not named. Repeatable."
+                            + " Default: UTC.")
     List<ZoneAssignment> zones = new ArrayList<>();
 
     @Parameters(
