@@ -121,13 +121,7 @@ public final class LogLineParser {
         int stop = c.wordEnd();
         boolean valid = stop > start && LineCursor.isAsciiLetter(c.charAt(start));
         for (int i = start + 1; valid && i < stop; i++) {
-            char ch = c.charAt(i);
-            valid =
-                    LineCursor.isAsciiLetter(ch)
-                            || ch >= '0' && ch <= '9'
-                            || ch == '-'
-                            || ch == '_'
-                            || ch == '.';
+            valid = isServiceChar(c.charAt(i));
         }
         if (!valid) {
             throw c.reject(
@@ -138,6 +132,14 @@ public final class LogLineParser {
         }
         c.moveTo(stop);
         return stop;
+    }
+
+    private static boolean isServiceChar(char ch) {
+        return LineCursor.isAsciiLetter(ch)
+                || ch >= '0' && ch <= '9'
+                || ch == '-'
+                || ch == '_'
+                || ch == '.';
     }
 
     private static LogEvent readBody(LineCursor c, LineHead head) {
