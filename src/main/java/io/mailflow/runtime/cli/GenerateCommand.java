@@ -26,24 +26,27 @@ import picocli.CommandLine.TypeConversionException;
                     + " and beside them the exact ground truth (DIR/truth/).",
             "The same options always give byte-identical files. Times are UTC."
         },
-        footerHeading = "%nGround truth, one JSON object per line:%n",
+        footerHeading = "%nGround truth in DIR/truth/, one JSON object per line, times in UTC:%n",
         footer = {
-            "  deliveries.jsonl  one per recipient of each queued message: host, messageId,"
-                    + " recipient, sender, origin (SMTP_IN|INTERNAL), clientIp (or null),"
-                    + " queuedAt, status (DELIVERED|BOUNCED|EXPIRED|STALLED|DEFERRED|QUEUED),"
-                    + " errorCategory (of the latest error line, or null), attempts (error lines"
-                    + " but the expiry line, plus 1 if sent), completedAt (or null)",
-            "  inbound.jsonl     mail for local mailboxes: host, sender, recipient, clientIp,"
-                    + " receivedAt",
-            "  sessions.jsonl    host, protocol (POP3|IMAP), user (or null), clientIp,"
-                    + " connectAt, loginAt (or null), disconnectAt (or null)",
-            "  damaged.jsonl     lines a parser must reject: host, lineNumber (1-based),"
-                    + " damage, expectedReason",
-            "  summary.json      lines per host (with lastLineAt) and in total, blank and"
-                    + " damaged lines, events by type, deliveries by status, inbound, sessions,"
-                    + " holdHours",
-            "Times are ISO-8601 instants. An open delivery is STALLED when its host's last line"
-                    + " is at or after queuedAt + hold window + 1 hour. See docs/generate.md."
+            "  deliveries.jsonl  one per recipient of each queued message:",
+            "                    host, messageId, recipient, sender,",
+            "                    origin (SMTP_IN|INTERNAL), clientIp (null if INTERNAL),",
+            "                    queuedAt, status (DELIVERED|BOUNCED|EXPIRED|STALLED|",
+            "                    DEFERRED|QUEUED), errorCategory (of the latest error",
+            "                    line, or null), attempts (error lines but the expiry",
+            "                    line, plus 1 if sent), completedAt (null while open)",
+            "  inbound.jsonl     mail for local mailboxes:",
+            "                    host, sender, recipient, clientIp, receivedAt",
+            "  sessions.jsonl    host, protocol (POP3|IMAP), user (null without login),",
+            "                    clientIp, connectAt, loginAt, disconnectAt (or null)",
+            "  damaged.jsonl     lines a parser must reject:",
+            "                    host, lineNumber (1-based), damage, expectedReason",
+            "  summary.json      lines per host (with lastLineAt) and in total, blank",
+            "                    and damaged lines, events by type, deliveries by",
+            "                    status, inbound, sessions, holdHours",
+            "An open delivery is STALLED once its host's last line is at or after",
+            "queuedAt + hold window + 1 hour; before that it is DEFERRED after an error,",
+            "else QUEUED. More in docs/generate.md."
         })
 final class GenerateCommand implements Callable<Integer> {
 
