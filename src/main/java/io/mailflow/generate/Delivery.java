@@ -12,6 +12,12 @@ final class Delivery implements LineSource {
     private static final int FIRST_STEP_PART = 2;
     private static final long NOT_COMPLETED = Long.MIN_VALUE;
 
+    /**
+     * How long after the hold window an open delivery counts as stalled: Web Crossing writes the
+     * expiry line when the window ends, so an hour without it means the delivery was lost.
+     */
+    static final long STALL_GRACE_SECONDS = 3600;
+
     private final Message message;
     private final String recipient;
     private final boolean gluedReceived;
@@ -121,7 +127,7 @@ final class Delivery implements LineSource {
     }
 
     private TruthStatus openStatus(int errors, long lastLineAt, long holdSeconds) {
-        if (lastLineAt >= message.queuedAt + holdSeconds + 3600) {
+        if (lastLineAt >= message.queuedAt + holdSeconds + STALL_GRACE_SECONDS) {
             return TruthStatus.STALLED;
         }
         return errors > 0 ? TruthStatus.DEFERRED : TruthStatus.QUEUED;

@@ -39,6 +39,8 @@ final class DeliveryPlanner {
     private final Weighted<Scenario> scenarios = new Weighted<>();
     private final Weighted<ErrorText> transients;
     private final Weighted<ErrorText> permanents;
+    private final Map<ErrorCategory, List<ErrorText>> transientsByCategory =
+            new EnumMap<>(ErrorCategory.class);
     private final Weighted<Integer> deferrals =
             new Weighted<Integer>().add(1, 40).add(2, 25).add(3, 15).add(4, 10).add(5, 6).add(6, 4);
 
@@ -51,6 +53,9 @@ final class DeliveryPlanner {
             scenarios.add(scenario, scenario.weight());
         }
         this.transients = texts(false, transientWeights());
+        for (ErrorCategory category : ErrorCategory.values()) {
+            transientsByCategory.put(category, ErrorTexts.of(category, false));
+        }
         this.permanents = texts(true, bounceWeights());
     }
 
@@ -196,12 +201,11 @@ final class DeliveryPlanner {
      */
     private final class Texts {
         private final String recipient;
-        private final String remoteIp;
+        private String remoteIp;
         private ErrorText usual;
 
         Texts(String recipient) {
             this.recipient = recipient;
-            this.remoteIp = population.publicIp();
         }
 
         Step transientStep(long at) {
@@ -210,15 +214,21 @@ final class DeliveryPlanner {
             }
             ErrorText text = usual;
             if (random.nextDouble() < OTHER_TEXT_SHARE) {
-                List<ErrorText> same = ErrorTexts.of(usual.category(), false);
+                List<ErrorText> same = transientsByCategory.get(usual.category());
                 text = same.get(random.nextInt(same.size()));
             }
             return new Step(at, Step.Kind.TRANSIENT_ERROR, text.category(), render(text));
         }
 
+        /** Connection errors name the remote server; the other texts name this host. */
         String render(ErrorText text) {
-            boolean remote = text.category() == ErrorCategory.CONNECTION_FAILED;
-            return text.render(recipient, remote ? remoteIp : population.serverIp());
+            if (text.category() != ErrorCategory.CONNECTION_FAILED) {
+                return text.render(recipient, population.serverIp());
+            }
+            if (remoteIp == null) {
+                remoteIp = population.publicIp();
+            }
+            return text.render(recipient, remoteIp);
         }
     }
 }

@@ -15,10 +15,9 @@ final class LineBuffer {
     private static final int INDEX_BITS = 35;
     private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
-    /** Swapped neighbours are at least this many seconds apart... */
+    /** Swapped neighbours are from one to five seconds apart: "slightly" out of order. */
     private static final long MIN_SWAP_GAP = 1;
 
-    /** ...and at most this many. */
     private static final long MAX_SWAP_GAP = 5;
 
     private final long origin;
