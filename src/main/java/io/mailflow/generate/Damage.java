@@ -18,8 +18,12 @@ public enum Damage {
     TRUNCATED_BEFORE_SERVICE(RejectReason.MISSING_SERVICE),
     /** An {@code smtp-out} line whose {@code ID=} is followed by something that is not a number. */
     GARBLED_MESSAGE_ID(RejectReason.BAD_SMTP_OUT),
-    /** An {@code smtp-in} line without its {@code (Received mail from: ... to: ...)} part. */
-    SMTP_IN_WITHOUT_DETAILS(RejectReason.BAD_SMTP_IN),
+    /**
+     * An {@code smtp-in OK (Received mail ...} line whose details are cut short or lack a part:
+     * {@code from:}, {@code to:}, {@code client-IP:} or the closing parenthesis. A bare {@code
+     * smtp-in OK} is not made: a parser may fairly read it as a line of another kind.
+     */
+    BROKEN_SMTP_IN_DETAILS(RejectReason.BAD_SMTP_IN),
     /** Random bytes, invalid UTF-8 among them, starting with a byte that no date starts with. */
     RANDOM_BYTES(RejectReason.BAD_DATE);
 

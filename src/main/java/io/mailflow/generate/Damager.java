@@ -40,7 +40,7 @@ final class Damager {
             case CORRUPTED_TIME -> corruptTime(damaged);
             case TRUNCATED_BEFORE_SERVICE -> damaged.setLength(STAMP_LENGTH + random.nextInt(2));
             case GARBLED_MESSAGE_ID -> garbleMessageId(damaged);
-            case SMTP_IN_WITHOUT_DETAILS -> dropReceivedDetails(damaged);
+            case BROKEN_SMTP_IN_DETAILS -> breakReceivedDetails(damaged);
             default -> throw new IllegalArgumentException("unknown damage " + kind);
         }
         return damaged.toString().getBytes(StandardCharsets.US_ASCII);
@@ -83,12 +83,34 @@ final class Damager {
                 line, population.remoteRecipient(), population.localUser());
     }
 
-    private void dropReceivedDetails(StringBuilder line) {
+    private void breakReceivedDetails(StringBuilder line) {
+        String sender = population.externalSender();
+        String recipient = population.localUser();
+        String ip = population.publicIp();
         line.setLength(STAMP_LENGTH + 1);
-        line.append("smtp-in OK");
-        if (random.nextBoolean()) {
+        line.append("smtp-in OK (Received mail");
+        switch (random.nextInt(4)) {
             // Cut off before "to:", as a write that stopped half-way would leave it.
-            line.append(" (Received mail from: ").append(population.externalSender());
+            case 0 -> line.append(" from: ").append(sender);
+            case 1 ->
+                    line.append(" to: ")
+                            .append(recipient)
+                            .append(" client-IP:")
+                            .append(ip)
+                            .append(')');
+            case 2 ->
+                    line.append(" from: ")
+                            .append(sender)
+                            .append(" to: ")
+                            .append(recipient)
+                            .append(')');
+            default ->
+                    line.append(" from: ")
+                            .append(sender)
+                            .append(" to: ")
+                            .append(recipient)
+                            .append(" client-IP:")
+                            .append(ip);
         }
     }
 
