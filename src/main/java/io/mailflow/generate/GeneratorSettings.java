@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param messages outgoing messages of all hosts together, at least 0; recipients, inbound mail and
  *     sessions scale with it
  * @param seed the seed; the same settings always give byte-identical files
- * @param start the first day of the logs; Web Crossing writes two-digit years, read as 20YY
+ * @param start the first day of the logs; Web Crossing writes two-digit years, which mailflow reads
+ *     as 1970-2069, so the logs must lie in those years
  * @param days how many days the logs span, 1 to {@value #MAX_DAYS}; deliveries expire or stall only
  *     in logs longer than the hold window plus one hour
  * @param holdHours Web Crossing's "Maximum number of hours to hold undeliverable email", at least 1
@@ -34,11 +35,11 @@ public record GeneratorSettings(
     public static final int MAX_DAYS = 366;
     public static final double MAX_DAMAGED_SHARE = 0.5;
 
-    /** The earliest first day: two-digit years stand for 2000-2099. */
-    public static final LocalDate EARLIEST_START = LocalDate.of(2000, 1, 1);
+    /** The earliest first day: two-digit years are read as 1970-2069. */
+    public static final LocalDate EARLIEST_START = LocalDate.of(1970, 1, 1);
 
     /** The first day after the last one a two-digit year can name. */
-    public static final LocalDate END_OF_TWO_DIGIT_YEARS = LocalDate.of(2100, 1, 1);
+    public static final LocalDate END_OF_TWO_DIGIT_YEARS = LocalDate.of(2070, 1, 1);
 
     public GeneratorSettings {
         Objects.requireNonNull(start, "start can't be null");
@@ -56,7 +57,7 @@ public record GeneratorSettings(
                         && !start.plusDays(days).isAfter(END_OF_TWO_DIGIT_YEARS),
                 "start",
                 start,
-                "a first day from 2000-01-01 whose last day is in 2099 at the latest");
+                "a first day from 1970-01-01 whose last day is in 2069 at the latest");
     }
 
     /** The defaults for everything but the number of hosts and messages. */

@@ -26,12 +26,12 @@ class GeneratorSettingsTest {
                 bad("damagedShare", () -> OK.withDamagedShare(Double.NaN)),
                 bad(
                         "start",
-                        () -> new GeneratorSettings(1, 1, 1, LocalDate.of(1999, 12, 31), 4, 48, 0)),
+                        () -> new GeneratorSettings(1, 1, 1, LocalDate.of(1969, 12, 31), 4, 48, 0)),
                 bad(
                         "start",
                         () ->
                                 new GeneratorSettings(
-                                        1, 1, 1, LocalDate.of(2099, 12, 30), 4, 48, 0)));
+                                        1, 1, 1, LocalDate.of(2069, 12, 30), 4, 48, 0)));
     }
 
     @ParameterizedTest
@@ -52,9 +52,9 @@ class GeneratorSettingsTest {
     }
 
     @Test
-    void lastDayOf2099_isAllowed() {
+    void lastDayOf2069_isAllowed() {
         GeneratorSettings settings =
-                new GeneratorSettings(1, 1, 1, LocalDate.of(2099, 12, 28), 4, 48, 0);
+                new GeneratorSettings(1, 1, 1, LocalDate.of(2069, 12, 28), 4, 48, 0);
 
         assertThat(settings.endSecond() - settings.startSecond()).isEqualTo(4 * 86_400);
     }

@@ -87,7 +87,9 @@ final class GenerateCommand implements Callable<Integer> {
             paramLabel = "DATE",
             defaultValue = "2003-06-20",
             converter = DateConverter.class,
-            description = "First day of the logs, 2000-01-01 or later (default: ${DEFAULT-VALUE}).")
+            description =
+                    "First day of the logs, from 1970-01-01 to 2069; two-digit years"
+                            + " allow no more (default: ${DEFAULT-VALUE}).")
     LocalDate start;
 
     @Option(
@@ -140,7 +142,7 @@ final class GenerateCommand implements Callable<Integer> {
                         && !start.plusDays(days).isAfter(GeneratorSettings.END_OF_TWO_DIGIT_YEARS),
                 "--start",
                 start,
-                "2000-01-01 or later, with the last day in 2099 at the latest");
+                "1970-01-01 or later, with the last day in 2069 at the latest");
         return new GeneratorSettings(hosts, messages, seed, start, days, holdHours, damagedShare);
     }
 

@@ -90,7 +90,8 @@ class GenerateCommandTest {
         "--hold-hours, 0",
         "--damaged-share, 0.7",
         "--damaged-share, -1",
-        "--start, 1999-12-31",
+        "--start, 1969-12-31",
+        "--start, 2069-12-31",
         "--start, 20-Jun-03",
         "--seed, one"
     })
