@@ -61,13 +61,13 @@ public final class DeliveryStateMachine {
     }
 
     /**
-     * The delivery marked {@link DeliveryStatus#STALLED} when nothing final came within {@code
-     * stallAfter} of its start and {@code now} is past that; else ignored.
+     * The delivery marked {@link DeliveryStatus#STALLED} when it is neither final nor stalled and
+     * {@code now} has reached {@code stallAfter} after its start; else ignored.
      */
     public static Transition stall(Delivery current, Instant now, Duration stallAfter) {
         Instant due = current.stallsAt(stallAfter);
         boolean waiting = !current.status().isFinal() && current.status() != DeliveryStatus.STALLED;
-        if (!waiting || !now.isAfter(due)) {
+        if (!waiting || now.isBefore(due)) {
             return Transition.ignored(current);
         }
         Draft d = new Draft(current);

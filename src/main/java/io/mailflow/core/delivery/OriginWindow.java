@@ -36,13 +36,19 @@ public record OriginWindow(Duration before, Duration after) {
         return !received.isBefore(queued.minus(before)) && !received.isAfter(queued.plus(after));
     }
 
-    /** The last moment a received line can still be matched by a queued line read later. */
-    public Instant receivedOpenUntil(Instant received) {
-        return received.plus(before);
+    /**
+     * The first moment a received line can no longer be matched: one millisecond after the last
+     * queued time it matches.
+     */
+    public Instant receiptClosesAt(Instant received) {
+        return received.plus(before).plusMillis(1);
     }
 
-    /** The last moment a queued line can still be matched by a received line read later. */
-    public Instant queuedOpenUntil(Instant queued) {
-        return queued.plus(after);
+    /**
+     * The first moment a queued line can no longer be matched by a received line: one millisecond
+     * after the last received time it matches.
+     */
+    public Instant queuedClosesAt(Instant queued) {
+        return queued.plus(after).plusMillis(1);
     }
 }

@@ -93,17 +93,15 @@ public record ReceiptLedger(List<Receipt> receipts, List<QueuedMail> queued) {
         return new Match<>(new ReceiptLedger(receipts, with(queued, mail)), null);
     }
 
-    /** Drops every entry whose window closed before {@code now}. */
+    /** Drops every entry whose window has closed by {@code now}. */
     public Expiry expire(Instant now, OriginWindow window) {
         List<Receipt> open = new ArrayList<>();
         List<Receipt> closed = new ArrayList<>();
         for (Receipt r : receipts) {
-            (now.isAfter(window.receivedOpenUntil(r.time())) ? closed : open).add(r);
+            (now.isBefore(window.receiptClosesAt(r.time())) ? open : closed).add(r);
         }
         List<QueuedMail> waiting =
-                queued.stream()
-                        .filter(q -> !now.isAfter(window.queuedOpenUntil(q.time())))
-                        .toList();
+                queued.stream().filter(q -> now.isBefore(window.queuedClosesAt(q.time()))).toList();
         return new Expiry(new ReceiptLedger(open, waiting), closed);
     }
 
@@ -111,10 +109,10 @@ public record ReceiptLedger(List<Receipt> receipts, List<QueuedMail> queued) {
     public Instant nextClose(OriginWindow window) {
         Instant next = null;
         for (Receipt r : receipts) {
-            next = earlier(next, window.receivedOpenUntil(r.time()));
+            next = earlier(next, window.receiptClosesAt(r.time()));
         }
         for (QueuedMail q : queued) {
-            next = earlier(next, window.queuedOpenUntil(q.time()));
+            next = earlier(next, window.queuedClosesAt(q.time()));
         }
         return next;
     }

@@ -339,7 +339,7 @@ class DeliveryStateMachineTest {
 
         Transition t =
                 DeliveryStateMachine.stall(
-                        deferred, T0.plus(STALL_AFTER).plusSeconds(1), STALL_AFTER);
+                        deferred, T0.plus(STALL_AFTER).plusSeconds(90), STALL_AFTER);
 
         assertThat(t.change()).isEqualTo(Transition.Change.STATUS_CHANGED);
         assertThat(t.delivery().status()).isEqualTo(DeliveryStatus.STALLED);
@@ -348,11 +348,22 @@ class DeliveryStateMachineTest {
     }
 
     @Test
-    void stall_atOrBeforeDueTime_isIgnored() {
-        Delivery queued = queuedDelivery();
+    void stall_beforeDueTime_isIgnored() {
+        Instant justBefore = T0.plus(STALL_AFTER).minusSeconds(1);
 
-        assertThat(DeliveryStateMachine.stall(queued, T0.plus(STALL_AFTER), STALL_AFTER).change())
+        assertThat(DeliveryStateMachine.stall(queuedDelivery(), justBefore, STALL_AFTER).change())
                 .isEqualTo(Transition.Change.IGNORED);
+    }
+
+    @Test
+    void stall_exactlyAtDueTime_isStalled() {
+        Instant due = T0.plus(STALL_AFTER);
+
+        assertThat(
+                        DeliveryStateMachine.stall(queuedDelivery(), due, STALL_AFTER)
+                                .delivery()
+                                .status())
+                .isEqualTo(DeliveryStatus.STALLED);
     }
 
     @Test
