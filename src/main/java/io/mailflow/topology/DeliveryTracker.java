@@ -70,8 +70,9 @@ final class DeliveryTracker {
             deadlines.schedule(key.host(), dueOf(next), DeadlineIndex.Kind.DELIVERY, storeKey);
         }
         if (t.statusChanged()) {
-            publish(t.replacedPrevious() ? null : t.previous(), next);
+            counts.statusChanged(t.replacedPrevious() ? null : t.previous(), next);
         }
+        emitOutcome(next);
     }
 
     /** An smtp-in line: relayed mail if a queued line matches, else it waits for one. */
@@ -98,7 +99,8 @@ final class DeliveryTracker {
         if (t.statusChanged()) {
             d = t.delivery();
             deliveries.put(storeKey, d);
-            publish(t.previous(), d);
+            counts.statusChanged(t.previous(), d);
+            emitOutcome(d);
         }
         Instant due = dueOf(d);
         if (isSettled(d) && !now.isBefore(due)) {
@@ -152,11 +154,6 @@ final class DeliveryTracker {
         }
         Delivery next = d.receivedFrom(received.clientIp());
         deliveries.put(storeKey, next);
-        emitOutcome(next);
-    }
-
-    private void publish(Delivery previous, Delivery next) {
-        counts.statusChanged(previous, next);
         emitOutcome(next);
     }
 

@@ -118,7 +118,7 @@ class DeliveryScenariosTest {
     }
 
     @Test
-    void errorStampedBeforeSentButReadAfterIt_leavesTheDeliveryDelivered() {
+    void errorStampedBeforeSentButReadAfterIt_leavesTheDeliveryDeliveredWithOneMoreAttempt() {
         pipe(
                 queued(at(0), 7, TO, FROM),
                 error(at(60), 7, CONNECT_ERROR, TO, FROM),
@@ -128,8 +128,13 @@ class DeliveryScenariosTest {
         List<OutcomeRecord> outcomes = f.outcomes();
         assertThat(statuses(outcomes))
                 .containsExactly(
-                        DeliveryStatus.QUEUED, DeliveryStatus.DEFERRED, DeliveryStatus.DELIVERED);
-        assertThat(outcomes.get(2).attempts()).isEqualTo(2);
+                        DeliveryStatus.QUEUED,
+                        DeliveryStatus.DEFERRED,
+                        DeliveryStatus.DELIVERED,
+                        DeliveryStatus.DELIVERED);
+        assertThat(outcomes).extracting(OutcomeRecord::attempts).containsExactly(0, 1, 2, 3);
+        assertThat(outcomes.get(3).completedAt()).isEqualTo(at(301));
+        assertThat(outcomes.get(3).updatedAt()).isEqualTo(at(301));
         Delivery d = stored(7, TO);
         assertThat(d.status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(d.attempts()).isEqualTo(3);
@@ -142,8 +147,12 @@ class DeliveryScenariosTest {
         pipe(sent(at(5), 7, TO, FROM), queued(at(0), 7, TO, FROM));
 
         List<OutcomeRecord> outcomes = f.outcomes();
-        assertThat(statuses(outcomes)).containsExactly(DeliveryStatus.DELIVERED);
+        assertThat(statuses(outcomes))
+                .containsExactly(DeliveryStatus.DELIVERED, DeliveryStatus.DELIVERED);
         assertThat(outcomes.get(0).queuedAt()).isNull();
+        assertThat(outcomes.get(0).deliverySeconds()).isNull();
+        assertThat(outcomes.get(1).queuedAt()).isEqualTo(at(0));
+        assertThat(outcomes.get(1).deliverySeconds()).isEqualTo(5);
         Delivery d = stored(7, TO);
         assertThat(d.queuedAt()).isEqualTo(at(0));
         assertThat(d.deliveryTime()).isEqualTo(Duration.ofSeconds(5));
@@ -157,8 +166,14 @@ class DeliveryScenariosTest {
                 error(at(3600), 7, CONNECT_ERROR, TO, FROM),
                 error(at(48 * 3600), 7, EXPIRY, TO, FROM));
 
-        OutcomeRecord last = f.outcomes().get(2);
-        assertThat(last.status()).isEqualTo(DeliveryStatus.EXPIRED);
+        List<OutcomeRecord> outcomes = f.outcomes();
+        assertThat(statuses(outcomes))
+                .containsExactly(
+                        DeliveryStatus.QUEUED,
+                        DeliveryStatus.DEFERRED,
+                        DeliveryStatus.DEFERRED,
+                        DeliveryStatus.EXPIRED);
+        OutcomeRecord last = outcomes.get(3);
         assertThat(last.errorCategory()).isEqualTo(ErrorCategory.DELIVERY_EXPIRED);
         assertThat(last.attempts()).isEqualTo(2);
         assertThat(last.completedAt()).isEqualTo(at(48 * 3600));
