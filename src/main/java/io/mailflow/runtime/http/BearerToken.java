@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * The bearer token the API may require. Compared in constant time, so that response times do
- * not reveal how much of a guess was right.
+ * The bearer token the API may require. Compared in constant time, so that response times do not
+ * reveal how much of a guess was right.
  */
 final class BearerToken {
     private static final String PREFIX = "Bearer ";

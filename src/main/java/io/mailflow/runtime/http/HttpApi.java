@@ -40,8 +40,8 @@ public final class HttpApi implements AutoCloseable {
     /**
      * Starts serving {@code router} on {@code bindAddress:port} (port 0 picks a free one).
      *
-     * @throws IllegalArgumentException when the address is not a loopback address and no token
-     *     is set: the API would expose delivery data, mail addresses included, to the network
+     * @throws IllegalArgumentException when the address is not a loopback address and no token is
+     *     set: the API would expose delivery data, mail addresses included, to the network
      * @throws IOException when the port cannot be bound
      */
     static HttpApi start(String bindAddress, int port, String bearerToken, Router router)
@@ -100,8 +100,7 @@ public final class HttpApi implements AutoCloseable {
                     && !token.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 throw ApiException.unauthorized();
             }
-            boolean forwarded =
-                    exchange.getRequestHeaders().containsKey(Request.FORWARDED_HEADER);
+            boolean forwarded = exchange.getRequestHeaders().containsKey(Request.FORWARDED_HEADER);
             return router.route(
                     Request.of(path, exchange.getRequestURI().getRawQuery(), forwarded));
         } catch (ApiException e) {
