@@ -75,7 +75,7 @@ final class TrackMail implements Processor<String, LineResult, String, MailOutpu
     @Override
     public void process(Record<String, LineResult> record) {
         if (!(record.value() instanceof ParsedLine line)) {
-            return;
+            return; // rejects are routed to their topic before this step
         }
         LogEvent event = line.event();
         catchUp(event.host(), event.time().toEpochMilli());
