@@ -21,12 +21,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Key layout: {@code host UTF-8, 0x00, due epoch millis (8 bytes, big-endian, sign bit flipped
  * so that byte order is time order), kind (1 byte), entry's store key UTF-8}. Values are empty.
  *
+ * <p>The caller removes the entries {@link #dueBy} returns before asking again.
+ *
  * <p>Entries are hints, not truth: when one fires, the owner re-reads its entry and decides from
  * that entry's own state; a stale hint does nothing. That lets hot paths skip deleting hints.
  */
 final class DeadlineIndex {
     private static final byte[] EMPTY = new byte[0];
     private static final int DUE_BYTES = Long.BYTES;
+
+    /** How far past the clock {@link #refresh} looks for the next entry, in milliseconds. */
+    static final long LOOK_AHEAD_MS = 60_000;
 
     /** What a deadline is for. */
     enum Kind {
@@ -70,6 +75,13 @@ final class DeadlineIndex {
     private final KeyValueStore<Bytes, byte[]> store;
     private final Map<String, Long> nextDue = new HashMap<>();
 
+    /**
+     * Per host, a time no entry is due before: scans start there. Fired entries are deleted, and
+     * RocksDB keeps deletions as tombstones until compaction; a scan from the start of the host's
+     * range would step over every one of them, each time.
+     */
+    private final Map<String, Long> low = new HashMap<>();
+
     DeadlineIndex(KeyValueStore<Bytes, byte[]> store) {
         this.store = store;
     }
@@ -82,6 +94,7 @@ final class DeadlineIndex {
         b.put(prefix).putLong(sortable(due)).put(kind.code).put(k);
         store.put(Bytes.wrap(b.array()), EMPTY);
         nextDue.merge(host, due, Math::min);
+        low.computeIfPresent(host, (h, l) -> Math.min(l, due));
     }
 
     void remove(Deadline deadline) {
@@ -100,8 +113,9 @@ final class DeadlineIndex {
     List<Deadline> dueBy(String host, long time, boolean wallClock, int limit) {
         List<Deadline> due = new ArrayList<>();
         byte[] prefix = hostPrefix(host);
+        long from = low.getOrDefault(host, Long.MIN_VALUE);
         try (KeyValueIterator<Bytes, byte[]> it =
-                store.range(bound(prefix, Long.MIN_VALUE), bound(prefix, time + 1))) {
+                store.range(bound(prefix, from), bound(prefix, time + 1))) {
             while (it.hasNext() && due.size() < limit) {
                 Deadline d = decode(host, prefix.length, it.next());
                 if (!wallClock || d.kind().byWallClock()) {
@@ -109,19 +123,25 @@ final class DeadlineIndex {
                 }
             }
         }
+        if (!wallClock) {
+            low.put(host, due.size() < limit ? time + 1 : due.get(due.size() - 1).due());
+        }
         return due;
     }
 
-    /** Remembers when the earliest entry of {@code host} is due, after firing some. */
-    void refresh(String host) {
+    /**
+     * Remembers when the next entry of {@code host} after {@code time} is due, looking no further
+     * than {@link #LOOK_AHEAD_MS}: without an entry that soon, the next check comes after that
+     * long. A bounded scan matters because a store cache copies the keys of a range before
+     * iterating it; a scan to the end of the host's entries would copy them all.
+     */
+    void refresh(String host, long time) {
         byte[] prefix = hostPrefix(host);
-        byte[] end = Arrays.copyOf(prefix, prefix.length);
-        end[end.length - 1] = 1;
+        long horizon = time + LOOK_AHEAD_MS;
         try (KeyValueIterator<Bytes, byte[]> it =
-                store.range(bound(prefix, Long.MIN_VALUE), Bytes.wrap(end))) {
+                store.range(bound(prefix, time + 1), bound(prefix, horizon + 1))) {
             nextDue.put(
-                    host,
-                    it.hasNext() ? decode(host, prefix.length, it.next()).due() : Long.MAX_VALUE);
+                    host, it.hasNext() ? decode(host, prefix.length, it.next()).due() : horizon);
         }
     }
 

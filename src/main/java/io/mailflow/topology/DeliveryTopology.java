@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -125,8 +126,10 @@ public final class DeliveryTopology {
      */
     public static List<TopicSpec> outputTopics(PipelineSettings settings) {
         TopicNames t = settings.topics();
-        Map<String, String> compact = Map.of(TopicSpec.CLEANUP_POLICY, "compact");
-        Map<String, String> delete = Map.of(TopicSpec.CLEANUP_POLICY, "delete");
+        Map<String, String> compact =
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        Map<String, String> delete =
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
         List<TopicSpec> specs = new ArrayList<>();
         specs.add(new TopicSpec(t.outcomes(), "latest status of each delivery", compact));
         specs.add(new TopicSpec(t.errors(), "one record per delivery error line", delete));

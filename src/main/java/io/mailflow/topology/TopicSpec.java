@@ -2,6 +2,7 @@ package io.mailflow.topology;
 
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * A topic the pipeline writes, with the configuration it should be created with.
@@ -11,7 +12,6 @@ import java.util.Objects;
  * @param config topic-level configuration, e.g. {@code cleanup.policy=compact}
  */
 public record TopicSpec(String name, String purpose, Map<String, String> config) {
-    public static final String CLEANUP_POLICY = "cleanup.policy";
 
     public TopicSpec {
         Objects.requireNonNull(name, "name can't be null");
@@ -21,6 +21,7 @@ public record TopicSpec(String name, String purpose, Map<String, String> config)
 
     /** Whether the topic keeps only the latest record per key. */
     public boolean isCompacted() {
-        return "compact".equals(config.get(CLEANUP_POLICY));
+        return TopicConfig.CLEANUP_POLICY_COMPACT.equals(
+                config.get(TopicConfig.CLEANUP_POLICY_CONFIG));
     }
 }

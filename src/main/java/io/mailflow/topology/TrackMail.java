@@ -75,7 +75,7 @@ final class TrackMail implements Processor<String, LineResult, String, MailOutpu
     @Override
     public void process(Record<String, LineResult> record) {
         if (!(record.value() instanceof ParsedLine line)) {
-            return;
+            return; // rejects are routed to their topic before this step
         }
         LogEvent event = line.event();
         catchUp(event.host(), event.time().toEpochMilli());
@@ -94,7 +94,7 @@ final class TrackMail implements Processor<String, LineResult, String, MailOutpu
         HostClocks.Clock clock = clocks.advance(host, lineTime, context.currentSystemTimeMs());
         if (deadlines.mayHaveDue(host, clock.lineTime())) {
             fireDue(host, clock.lineTime(), false);
-            deadlines.refresh(host);
+            deadlines.refresh(host, clock.lineTime());
         }
     }
 
@@ -104,7 +104,6 @@ final class TrackMail implements Processor<String, LineResult, String, MailOutpu
             HostClocks.Clock clock = e.getValue();
             if (clock.quietFor(wallNow) >= WALL_CLOCK_CHECK.toMillis()) {
                 fireDue(e.getKey(), clock.lineTimeAt(wallNow), true);
-                deadlines.refresh(e.getKey());
             }
         }
     }

@@ -31,8 +31,11 @@ class DeadlineIndexTest {
         index = new DeadlineIndex(store);
     }
 
+    /** The entries due, removed as the tracker removes those it fires. */
     private List<String> dueBy(String host, Instant time, boolean wallClock) {
-        return index.dueBy(host, time.toEpochMilli(), wallClock, 100).stream()
+        List<DeadlineIndex.Deadline> due = index.dueBy(host, time.toEpochMilli(), wallClock, 100);
+        due.forEach(index::remove);
+        return due.stream()
                 .map(d -> d.kind() + ":" + d.key() + "@" + Instant.ofEpochMilli(d.due()))
                 .toList();
     }
@@ -66,9 +69,8 @@ class DeadlineIndexTest {
         index.schedule("mx", T, DeadlineIndex.Kind.DELIVERY, "new");
         index.schedule("mx", old, DeadlineIndex.Kind.DELIVERY, "old");
 
-        assertThat(dueBy("mx", T, false))
-                .containsExactly("DELIVERY:old@" + old, "DELIVERY:new@" + T);
         assertThat(dueBy("mx", old, false)).containsExactly("DELIVERY:old@" + old);
+        assertThat(dueBy("mx", T, false)).containsExactly("DELIVERY:new@" + T);
     }
 
     @Test
@@ -80,22 +82,65 @@ class DeadlineIndexTest {
     }
 
     @Test
+    void entryScheduledBeforeTheLastScan_isStillFound() {
+        index.schedule("mx", T, DeadlineIndex.Kind.DELIVERY, "a");
+        index.dueBy("mx", T.plusSeconds(60).toEpochMilli(), false, 10).forEach(index::remove);
+
+        index.schedule("mx", T.plusSeconds(1), DeadlineIndex.Kind.RECEIPTS, "late");
+
+        assertThat(dueBy("mx", T.plusSeconds(60), false))
+                .containsExactly("RECEIPTS:late@" + T.plusSeconds(1));
+    }
+
+    @Test
+    void fullBatch_leavesTheRestForTheNextCall() {
+        for (int i = 0; i < 5; i++) {
+            index.schedule("mx", T.plusSeconds(i), DeadlineIndex.Kind.DELIVERY, "d" + i);
+        }
+        long until = T.plusSeconds(9).toEpochMilli();
+        List<DeadlineIndex.Deadline> first = index.dueBy("mx", until, false, 3);
+        first.forEach(index::remove);
+
+        assertThat(first).extracting(DeadlineIndex.Deadline::key).containsExactly("d0", "d1", "d2");
+        assertThat(dueBy("mx", T.plusSeconds(9), false)).hasSize(2);
+    }
+
+    @Test
     void removedEntries_areNoLongerDue() {
         index.schedule("mx", T, DeadlineIndex.Kind.DELIVERY, "a");
-        index.dueBy("mx", T.toEpochMilli(), false, 10).forEach(index::remove);
+        dueBy("mx", T, false);
 
         assertThat(dueBy("mx", T, false)).isEmpty();
     }
 
     @Test
-    void mayHaveDue_followsTheEarliestEntryAfterRefresh() {
+    void mayHaveDue_followsTheNextEntryAfterRefresh() {
         assertThat(index.mayHaveDue("mx", T.toEpochMilli())).isTrue();
-        index.refresh("mx");
-        assertThat(index.mayHaveDue("mx", T.toEpochMilli())).isFalse();
-
         index.schedule("mx", T.plusSeconds(5), DeadlineIndex.Kind.DELIVERY, "a");
+
+        index.refresh("mx", T.toEpochMilli());
 
         assertThat(index.mayHaveDue("mx", T.plusSeconds(4).toEpochMilli())).isFalse();
         assertThat(index.mayHaveDue("mx", T.plusSeconds(5).toEpochMilli())).isTrue();
+    }
+
+    @Test
+    void refresh_withNothingSoon_checksAgainAfterTheLookAhead() {
+        index.schedule("mx", T.plusSeconds(3600), DeadlineIndex.Kind.DELIVERY, "later");
+
+        index.refresh("mx", T.toEpochMilli());
+
+        long horizon = T.toEpochMilli() + DeadlineIndex.LOOK_AHEAD_MS;
+        assertThat(index.mayHaveDue("mx", horizon - 1)).isFalse();
+        assertThat(index.mayHaveDue("mx", horizon)).isTrue();
+    }
+
+    @Test
+    void scheduleSoonerThanTheRemembered_lowersIt() {
+        index.refresh("mx", T.toEpochMilli());
+
+        index.schedule("mx", T.plusSeconds(1), DeadlineIndex.Kind.RECEIPTS, "r");
+
+        assertThat(index.mayHaveDue("mx", T.plusSeconds(1).toEpochMilli())).isTrue();
     }
 }

@@ -316,6 +316,19 @@ class DeliveryScenariosTest {
     }
 
     @Test
+    void errorTopicPerCategory_writesEachErrorAlsoToItsCategorysTopic() {
+        PipelineSettings perCategory = PipelineSettings.DEFAULT.withErrorTopicPerCategory(true);
+        try (TopologyFixture g = new TopologyFixture(perCategory)) {
+            g.pipe(HOST, error(at(0), 7, CONNECT_ERROR, TO, FROM));
+
+            ErrorRecord error = g.errors.readValue();
+            String topic = perCategory.topics().errorsOf(error.category().name());
+            assertThat(g.output(topic, ErrorRecord.class).readValuesToList())
+                    .containsExactly(error);
+        }
+    }
+
+    @Test
     void sessionNeverDisconnected_isClosedAsTimedOut() {
         Duration timeout = PipelineSettings.DEFAULT.sessionTimeout();
         pipe(connect(at(0), "imap", "5.5.5.5"), login(at(1), "imap", "dave", "5.5.5.5"));

@@ -1,15 +1,20 @@
 package io.mailflow.topology;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.mailflow.core.classify.ErrorClassifier;
 import io.mailflow.json.Json;
 import io.mailflow.topology.serde.JsonSerde;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -25,6 +30,7 @@ final class TopologyFixture implements AutoCloseable {
     static final Instant WALL_START = Instant.parse("2030-01-01T00:00:00Z");
 
     final PipelineSettings settings;
+    private final Path stateDir;
     final CountingPipelineMetrics metrics = new CountingPipelineMetrics();
     final Topology topology;
     final TopologyTestDriver driver;
@@ -42,7 +48,10 @@ final class TopologyFixture implements AutoCloseable {
     TopologyFixture(PipelineSettings settings) {
         this.settings = settings;
         this.topology = DeliveryTopology.build(settings, ErrorClassifier.builtIn(), metrics);
-        this.driver = new TopologyTestDriver(topology, config(), WALL_START);
+        this.stateDir = tempDirectory();
+        Properties config = StreamsSettings.defaults("mailflow-test", "localhost:9");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        this.driver = new TopologyTestDriver(topology, config, WALL_START);
         TopicNames t = settings.topics();
         ByteArraySerializer bytes = new ByteArraySerializer();
         lines = driver.createInputTopic(t.lines(), bytes, bytes, WALL_START, Duration.ZERO);
@@ -53,16 +62,12 @@ final class TopologyFixture implements AutoCloseable {
         rejects = output(t.rejects(), RejectRecord.class);
     }
 
-    static Properties config() {
-        Properties p = StreamsSettings.defaults("mailflow-test", "localhost:9");
+    private static Path tempDirectory() {
         try {
-            p.put(
-                    StreamsConfig.STATE_DIR_CONFIG,
-                    Files.createTempDirectory("mailflow-ttd").toString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot create a state directory", e);
+            return Files.createTempDirectory("mailflow-ttd");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a state directory", e);
         }
-        return p;
     }
 
     <T> TestOutputTopic<String, T> output(String topic, Class<T> type) {
@@ -88,8 +93,8 @@ final class TopologyFixture implements AutoCloseable {
     static String json(Object value) {
         try {
             return Json.mapper().writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value + " as JSON", e);
         }
     }
 
@@ -100,9 +105,10 @@ final class TopologyFixture implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
-    }
-
-    static Path tempFile(String prefix) throws java.io.IOException {
-        return Files.createTempFile(prefix, ".log");
+        try (Stream<Path> paths = Files.walk(stateDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + stateDir, e);
+        }
     }
 }
