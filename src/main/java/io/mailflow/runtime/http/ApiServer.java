@@ -1,5 +1,6 @@
 package io.mailflow.runtime.http;
 
+import io.mailflow.runtime.metrics.RecentRejects;
 import java.io.IOException;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;

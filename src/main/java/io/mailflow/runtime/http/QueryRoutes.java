@@ -1,8 +1,9 @@
 package io.mailflow.runtime.http;
 
-import io.mailflow.runtime.http.RecentRejects.Entry;
 import io.mailflow.runtime.http.Views.MessageAnswer;
 import io.mailflow.runtime.http.Views.StatusCounts;
+import io.mailflow.runtime.metrics.RecentRejects;
+import io.mailflow.runtime.metrics.RecentRejects.Entry;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;

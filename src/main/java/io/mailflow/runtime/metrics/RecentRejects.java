@@ -1,4 +1,4 @@
-package io.mailflow.runtime.http;
+package io.mailflow.runtime.metrics;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -35,7 +35,7 @@ public final class RecentRejects {
             long offset) {}
 
     /** The answer of one instance. */
-    record Answer(List<Entry> rejects) {}
+    public record Answer(List<Entry> rejects) {}
 
     private final Deque<Entry> latest = new ArrayDeque<>(CAPACITY);
 
