@@ -1,5 +1,6 @@
 package io.mailflow.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -10,10 +11,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * component names. Every topic, file and HTTP answer is written with it, so they all agree.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER =
-            JsonMapper.builder()
-                    .addModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+    private static final ObjectMapper MAPPER = builder().build();
+    private static final ObjectMapper COMPACT_MAPPER =
+            builder()
+                    .defaultPropertyInclusion(
+                            JsonInclude.Value.construct(
+                                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                     .build();
 
     private Json() {}
@@ -21,5 +24,19 @@ public final class Json {
     /** The shared, thread-safe mapper. Configure nothing on it: copy it instead. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * The shared mapper's configuration, but null fields are left out: for output read by people
+     * and scripts, where a record's unused fields are noise. Thread-safe; configure nothing on it.
+     */
+    public static ObjectMapper compactMapper() {
+        return COMPACT_MAPPER;
+    }
+
+    private static JsonMapper.Builder builder() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 }
