@@ -92,6 +92,24 @@ public final class ConfigKeys {
                     "-1 or a whole number from 1 to 32767",
                     text -> requireNotZero(Parsers.intRange(-1, Short.MAX_VALUE).parse(text)));
 
+    public static final ConfigKey<Integer> TOPIC_PARTITIONS =
+            ConfigKey.of(
+                    "topic.partitions",
+                    "Partitions of the topics that --create-topics creates; existing topics keep"
+                            + " theirs.",
+                    "6",
+                    "a whole number from 1 to 10000",
+                    Parsers.intRange(1, 10_000));
+
+    public static final ConfigKey<Duration> TOPIC_RETENTION =
+            ConfigKey.of(
+                    "topic.retention",
+                    "How long the lines and rejects topics that --create-topics creates keep"
+                            + " their records.",
+                    "7d",
+                    DURATION,
+                    Parsers.positiveDuration());
+
     public static final ConfigKey<Duration> HOLD_WINDOW =
             ConfigKey.of(
                     "hold.window",
@@ -217,6 +235,8 @@ public final class ConfigKeys {
                     TOPIC_SESSIONS,
                     TOPIC_REJECTS,
                     TOPIC_REPLICATION_FACTOR,
+                    TOPIC_PARTITIONS,
+                    TOPIC_RETENTION,
                     HOLD_WINDOW,
                     STALL_AFTER,
                     RETENTION,
