@@ -11,7 +11,10 @@ public enum RejectReason {
     BAD_TIME,
     /** No service or status word follows the time. */
     MISSING_SERVICE,
-    /** An smtp-in line lacks its {@code (Received mail from: ... to: ...)} part. */
+    /**
+     * An smtp-in line that starts {@code (Received mail} but lacks its {@code from:}, {@code to:},
+     * {@code client-IP:} or closing parenthesis. Other smtp-in lines are {@code OTHER} events.
+     */
     BAD_SMTP_IN,
     /** An smtp-out line lacks a readable {@code ID=N}, action, {@code To:} or {@code From:}. */
     BAD_SMTP_OUT,

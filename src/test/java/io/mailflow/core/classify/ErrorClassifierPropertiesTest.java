@@ -1,15 +1,13 @@
 package io.mailflow.core.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
+import io.mailflow.testing.Gens;
 import java.util.List;
 import java.util.Locale;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** What holds for every text: no exception, and no dependence on case or spacing. */
 class ErrorClassifierPropertiesTest {
@@ -42,26 +40,40 @@ class ErrorClassifierPropertiesTest {
                     "\u00e9",
                     "\ud83d");
 
+    private static final int EXAMPLES = 1000;
+
     private final ErrorClassifier classifier = ErrorClassifier.builtIn();
 
-    @Property
-    void anyText_isClassifiedWithoutException(@ForAll @StringLength(max = 300) String text) {
-        assertWellFormed(classifier.classify(text));
+    @Test
+    void anyText_isClassifiedWithoutException() {
+        qt().withExamples(EXAMPLES)
+                .forAll(Gens.anyStrings(300))
+                .checkAssert(text -> assertWellFormed(classifier.classify(text)));
     }
 
-    @Property
-    void textOfErrorFragments_isClassifiedWithoutException(@ForAll("fragmentTexts") String text) {
-        assertWellFormed(classifier.classify(text));
+    @Test
+    void textOfErrorFragments_isClassifiedWithoutException() {
+        qt().withExamples(EXAMPLES)
+                .forAll(fragmentTexts())
+                .checkAssert(text -> assertWellFormed(classifier.classify(text)));
     }
 
-    @Property
-    void upperCasing_changesNothing(@ForAll("fragmentTexts") String text) {
-        assertThat(classifier.classify(text.toUpperCase(Locale.ROOT)))
-                .isEqualTo(classifier.classify(text));
+    @Test
+    void upperCasing_changesNothing() {
+        qt().withExamples(EXAMPLES)
+                .forAll(fragmentTexts())
+                .checkAssert(
+                        text ->
+                                assertThat(classifier.classify(text.toUpperCase(Locale.ROOT)))
+                                        .isEqualTo(classifier.classify(text)));
     }
 
-    @Property
-    void doublingSpaces_changesNothing(@ForAll("fragmentTexts") String text) {
+    @Test
+    void doublingSpaces_changesNothing() {
+        qt().withExamples(EXAMPLES).forAll(fragmentTexts()).checkAssert(this::assertSpacingIgnored);
+    }
+
+    private void assertSpacingIgnored(String text) {
         Classification once = classifier.classify(text);
         Classification twice = classifier.classify(text.replace(" ", "  "));
 
@@ -71,9 +83,8 @@ class ErrorClassifierPropertiesTest {
         assertThat(twice.enhancedStatus()).isEqualTo(once.enhancedStatus());
     }
 
-    @Provide
-    Arbitrary<String> fragmentTexts() {
-        return Arbitraries.of(FRAGMENTS).list().ofMaxSize(12).map(parts -> String.join("", parts));
+    private static Gen<String> fragmentTexts() {
+        return Gens.concatenations(FRAGMENTS, 12);
     }
 
     private static void assertWellFormed(Classification verdict) {

@@ -1,6 +1,9 @@
 package io.mailflow.core.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,12 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,46 +64,47 @@ class LocalTimeConverterTest {
         assertThat(mismatches).isEmpty();
     }
 
-    @Property(tries = 2000)
-    void anyLocalTimeInAnyZone_matchesZonedDateTime(
-            @ForAll @LongRange(min = FIRST_SECOND, max = LAST_SECOND) long second,
-            @ForAll("zones") String zoneName) {
-        ZoneId zone = ZoneId.of(zoneName);
-        LocalTimeConverter converter = new LocalTimeConverter(HostZones.all(zone));
+    @Test
+    void anyLocalTimeInAnyZone_matchesZonedDateTime() {
+        qt().withExamples(2000)
+                .forAll(longs().between(FIRST_SECOND, LAST_SECOND), arbitrary().pick(ZONES))
+                .checkAssert(
+                        (second, zoneName) -> {
+                            ZoneId zone = ZoneId.of(zoneName);
+                            LocalTimeConverter converter =
+                                    new LocalTimeConverter(HostZones.all(zone));
 
-        assertThat(converter.toInstant("h", second)).isEqualTo(zoned(second, zone));
+                            assertThat(converter.toInstant("h", second))
+                                    .isEqualTo(zoned(second, zone));
+                        });
     }
 
-    @Property(tries = 50)
-    void hostsSharingConverterAcrossThreads_eachGetTheirZone(
-            @ForAll @LongRange(min = FIRST_SECOND, max = LAST_SECOND - 2_592_000) long start) {
+    @Test
+    void hostsSharingConverterAcrossThreads_eachGetTheirZone() {
+        qt().withExamples(50)
+                .forAll(longs().between(FIRST_SECOND, LAST_SECOND - 2_592_000))
+                .checkAssert(start -> assertThat(wrongConversionsInParallel(start)).isZero());
+    }
+
+    /** Converts a month of local times from {@code start} for three hosts on many threads. */
+    private static long wrongConversionsInParallel(long start) {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         ZoneId york = ZoneId.of("America/New_York");
         LocalTimeConverter converter =
                 new LocalTimeConverter(
                         HostZones.of(ZoneOffset.UTC, Map.of("berlin", berlin, "york", york)));
 
-        long wrong =
-                LongStream.range(0, 30 * 24 * 6)
-                        .parallel()
-                        .map(i -> start + i * 599)
-                        .filter(
-                                s ->
-                                        !converter.toInstant("berlin", s).equals(zoned(s, berlin))
-                                                || !converter
-                                                        .toInstant("york", s)
-                                                        .equals(zoned(s, york))
-                                                || !converter
-                                                        .toInstant("x", s)
-                                                        .equals(Instant.ofEpochSecond(s)))
-                        .count();
-
-        assertThat(wrong).isZero();
-    }
-
-    @Provide
-    Arbitrary<String> zones() {
-        return Arbitraries.of(ZONES);
+        return LongStream.range(0, 30 * 24 * 6)
+                .parallel()
+                .map(i -> start + i * 599)
+                .filter(
+                        s ->
+                                !converter.toInstant("berlin", s).equals(zoned(s, berlin))
+                                        || !converter.toInstant("york", s).equals(zoned(s, york))
+                                        || !converter
+                                                .toInstant("x", s)
+                                                .equals(Instant.ofEpochSecond(s)))
+                .count();
     }
 
     private static Instant zoned(long localSecond, ZoneId zone) {

@@ -1,56 +1,77 @@
 package io.mailflow.core.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.mailflow.testing.Gens;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Properties of the parser over generated input: it never fails, and it reads what is written. */
 class LogLineParserPropertiesTest {
+    /** The least share of the generated lines, in percent, each event type must have. */
+    private static final double MIN_TYPE_SHARE = 3;
+
     private final LogLineParser parser = new LogLineParser(WebCrossingLines.ZONES);
 
-    @Property(tries = 3000)
-    void wellFormedLine_readsAsTheEventThatWroteIt(@ForAll("lines") WebCrossingLines.Rendered r) {
-        Statistics.label("type")
-                .collect(r.event().type())
-                .coverage(
-                        coverage -> {
-                            for (EventType type : EventType.values()) {
-                                coverage.check(type).percentage(p -> p > 3);
-                            }
+    @Test
+    void wellFormedLine_readsAsTheEventThatWroteIt() {
+        Map<EventType, Integer> types = new EnumMap<>(EventType.class);
+
+        qt().withExamples(3000)
+                .forAll(WebCrossingLines.lines())
+                .checkAssert(
+                        r -> {
+                            types.merge(r.event().type(), 1, Integer::sum);
+                            assertThat(parser.parse(r.host(), r.line()))
+                                    .isEqualTo(new ParseResult.Parsed(r.event()));
                         });
 
-        assertThat(parser.parse(r.host(), r.line())).isEqualTo(new ParseResult.Parsed(r.event()));
+        assertEveryTypeCovered(types);
     }
 
-    @Property(tries = 1000)
-    void wellFormedLineAsUtf8_readsAsTheEventThatWroteIt(
-            @ForAll("lines") WebCrossingLines.Rendered r) {
-        byte[] utf8 = r.line().getBytes(StandardCharsets.UTF_8);
+    @Test
+    void wellFormedLineAsUtf8_readsAsTheEventThatWroteIt() {
+        qt().withExamples(1000)
+                .forAll(WebCrossingLines.lines())
+                .checkAssert(
+                        r -> {
+                            byte[] utf8 = r.line().getBytes(StandardCharsets.UTF_8);
 
-        assertThat(parser.parse(r.host(), utf8)).isEqualTo(new ParseResult.Parsed(r.event()));
+                            assertThat(parser.parse(r.host(), utf8))
+                                    .isEqualTo(new ParseResult.Parsed(r.event()));
+                        });
     }
 
-    @Property(tries = 3000)
-    void anyString_givesAResultWithoutThrowing(@ForAll String line) {
-        assertThat(parser.parse("h", line)).isNotNull();
+    @Test
+    void anyString_givesAResultWithoutThrowing() {
+        qt().withExamples(3000)
+                .forAll(Gens.anyStrings(255))
+                .checkAssert(line -> assertThat(parser.parse("h", line)).isNotNull());
     }
 
-    @Property(tries = 3000)
-    void anyBytes_giveAResultWithoutThrowing(@ForAll byte[] utf8) {
-        assertThat(parser.parse("h", utf8)).isNotNull();
+    @Test
+    void anyBytes_giveAResultWithoutThrowing() {
+        qt().withExamples(3000)
+                .forAll(Gens.anyBytes(255))
+                .checkAssert(utf8 -> assertThat(parser.parse("h", utf8)).isNotNull());
     }
 
-    @Property(tries = 5000)
-    void damagedLine_givesAResultAndAnyRejectPointsIntoTheLine(
-            @ForAll("damagedLines") String line) {
+    @Test
+    void damagedLine_givesAResultAndAnyRejectPointsIntoTheLine() {
+        qt().withExamples(5000).forAll(damagedLines()).checkAssert(this::assertRejectInLine);
+    }
+
+    private void assertRejectInLine(String line) {
         ParseResult result = parser.parse("h", line);
 
         assertThat(result).isNotNull();
@@ -62,27 +83,25 @@ class LogLineParserPropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<WebCrossingLines.Rendered> lines() {
-        return WebCrossingLines.lines();
+    /** Checks after a run that the generator did not starve any event type. */
+    private static void assertEveryTypeCovered(Map<EventType, Integer> types) {
+        int total = types.values().stream().mapToInt(Integer::intValue).sum();
+        for (EventType type : EventType.values()) {
+            double share = 100.0 * types.getOrDefault(type, 0) / total;
+            assertThat(share).as("percent of lines of type %s", type).isGreaterThan(MIN_TYPE_SHARE);
+        }
     }
 
     /** Well-formed lines with a few characters replaced, removed or inserted, or cut short. */
-    @Provide
-    Arbitrary<String> damagedLines() {
-        Arbitrary<Character> chars =
-                Arbitraries.oneOf(
-                        Arbitraries.of(' ', '\t', ':', '-', '<', '>', '(', ')', '=', '\r', '@'),
-                        Arbitraries.chars().alpha().numeric(),
-                        Arbitraries.chars());
-        Arbitrary<Edit> edits =
-                Combinators.combine(
-                                Arbitraries.integers().between(0, 2),
-                                Arbitraries.doubles().between(0, 1),
-                                chars)
-                        .as(Edit::new);
-        return Combinators.combine(WebCrossingLines.lines(), edits.list().ofMinSize(1).ofMaxSize(4))
-                .as((r, list) -> damage(r.line(), list));
+    private static Gen<String> damagedLines() {
+        Gen<Character> chars =
+                Generate.oneOf(
+                        arbitrary().pick(' ', '\t', ':', '-', '<', '>', '(', ')', '=', '\r', '@'),
+                        Gens.charsOf(Gens.ALPHANUMERIC),
+                        Gens.anyChars());
+        Gen<Edit> edits = integers().between(0, 2).zip(doubles().between(0, 1), chars, Edit::new);
+        return WebCrossingLines.lines()
+                .zip(lists().of(edits).ofSizeBetween(1, 4), (r, list) -> damage(r.line(), list));
     }
 
     private static String damage(String line, List<Edit> edits) {

@@ -1,20 +1,22 @@
 package io.mailflow.core.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.mailflow.testing.Gens;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class LogLineReaderTest {
     private static final String CONNECT = "20-Jun-03 03:43:31 pop3 connect 1.2.3.4";
@@ -23,7 +25,7 @@ class LogLineReaderTest {
     private final LogLineParser parser = new LogLineParser(HostZones.utc());
 
     @Test
-    void crLfLinesAndUnterminatedLastLine_giveOneResultEach() throws IOException {
+    void crLfLinesAndUnterminatedLastLine_giveOneResultEach() {
         List<ParseResult> results = read(CONNECT + "\r\n\r\n" + DISCONNECT, 64 * 1024);
 
         assertThat(results)
@@ -35,12 +37,12 @@ class LogLineReaderTest {
     }
 
     @Test
-    void finalNewline_addsNoEmptyLine() throws IOException {
+    void finalNewline_addsNoEmptyLine() {
         assertThat(read(CONNECT + "\n", 64 * 1024)).containsExactly(parser.parse("h", CONNECT));
     }
 
     @Test
-    void emptyStream_givesNoResult() throws IOException {
+    void emptyStream_givesNoResult() {
         assertThat(read("", 16)).isEmpty();
     }
 
@@ -62,13 +64,15 @@ class LogLineReaderTest {
         assertThat(results.get(2)).isEqualTo(parser.parse("h", DISCONNECT));
     }
 
-    @Property(tries = 300)
-    void linesSplitAcrossAnyBufferSize_readAsEachLineAlone(
-            @ForAll("lineLists") List<String> lines,
-            @ForAll boolean crLf,
-            @ForAll boolean lastTerminated,
-            @ForAll @IntRange(min = 1, max = 64) int bufferSize)
-            throws IOException {
+    @Test
+    void linesSplitAcrossAnyBufferSize_readAsEachLineAlone() {
+        qt().withExamples(300)
+                .forAll(lineLists(), booleans().all(), booleans().all(), integers().between(1, 64))
+                .checkAssert(this::assertReadAsEachLineAlone);
+    }
+
+    private void assertReadAsEachLineAlone(
+            List<String> lines, boolean crLf, boolean lastTerminated, int bufferSize) {
         String terminator = crLf ? "\r\n" : "\n";
         StringBuilder text = new StringBuilder();
         List<ParseResult> expected = new ArrayList<>();
@@ -84,21 +88,24 @@ class LogLineReaderTest {
         assertThat(read(text.toString(), bufferSize)).isEqualTo(expected);
     }
 
-    @Provide
-    Arbitrary<List<String>> lineLists() {
-        Arbitrary<String> line =
-                Arbitraries.oneOf(
+    private static Gen<List<String>> lineLists() {
+        Gen<String> line =
+                Generate.oneOf(
                                 WebCrossingLines.lines().map(WebCrossingLines.Rendered::line),
-                                Arbitraries.strings().ofMaxLength(80))
+                                Gens.anyStrings(80))
                         .map(s -> s.replace("\n", " "));
-        return line.list().ofMaxSize(12);
+        return lists().of(line).ofSizeBetween(0, 12);
     }
 
-    private List<ParseResult> read(String text, int bufferSize) throws IOException {
+    private List<ParseResult> read(String text, int bufferSize) {
         List<ParseResult> results = new ArrayList<>();
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        new LogLineReader(parser, bufferSize)
-                .read("h", new ByteArrayInputStream(bytes), results::add);
+        try {
+            new LogLineReader(parser, bufferSize)
+                    .read("h", new ByteArrayInputStream(bytes), results::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from a byte array failed", e);
+        }
         return results;
     }
 }

@@ -1,5 +1,11 @@
 package io.mailflow.core.line;
 
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.mailflow.testing.Gens;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -7,13 +13,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
- * Arbitrary Web Crossing lines, each built from the event it stands for and written the way Web
+ * Generated Web Crossing lines, each built from the event it stands for and written the way Web
  * Crossing writes it, with the variations real logs show: tabs, runs of blanks, keywords in any
  * case, one-digit days, bracketed addresses, no space before {@code to:}, CR LF endings.
  */
@@ -52,14 +59,13 @@ final class WebCrossingLines {
     /** A line together with the host that wrote it and the event it must read as. */
     record Rendered(String host, LogEvent event, String line) {}
 
-    static Arbitrary<Rendered> lines() {
-        Arbitrary<String> hosts =
-                Arbitraries.oneOf(
-                        Arbitraries.of("berlin", "york", "howe", "kolkata"),
-                        Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12));
-        return Combinators.combine(hosts, localTimes(), bodies(), styles())
-                .as(WebCrossingLines::render)
-                .filter(r -> r != null);
+    static Gen<Rendered> lines() {
+        Gen<String> hosts =
+                Generate.oneOf(
+                        arbitrary().pick("berlin", "york", "howe", "kolkata"),
+                        Gens.stringsOf(Gens.ALPHANUMERIC, 1, 12));
+        return hosts.zip(localTimes(), bodies(), styles(), WebCrossingLines::render)
+                .assuming(Objects::nonNull);
     }
 
     private static Rendered render(String host, LocalDateTime local, Body body, Style style) {
@@ -91,107 +97,108 @@ final class WebCrossingLines {
         return dd + "-" + month + "-" + String.format(Locale.ROOT, "%02d", local.getYear() % 100);
     }
 
-    private static Arbitrary<LocalDateTime> localTimes() {
+    private static Gen<LocalDateTime> localTimes() {
         LocalDateTime first = LocalDateTime.of(1970, 1, 1, 0, 0);
         LocalDateTime last = LocalDateTime.of(2069, 12, 31, 23, 59, 59);
-        return Arbitraries.longs()
-                .between(first.toEpochSecond(ZoneOffset.UTC), last.toEpochSecond(ZoneOffset.UTC))
+        return longs().between(
+                        first.toEpochSecond(ZoneOffset.UTC), last.toEpochSecond(ZoneOffset.UTC))
                 .map(s -> LocalDateTime.ofEpochSecond(s, 0, ZoneOffset.UTC));
     }
 
-    private static Arbitrary<Style> styles() {
-        Arbitrary<String> seps = Arbitraries.of(" ", " ", " ", "\t", "  ", " \t");
-        return Combinators.combine(
-                        seps.list().ofSize(16),
-                        Arbitraries.integers().between(0, 2).list().ofSize(16),
-                        Arbitraries.of("", "", " ", "\r", "\r\n", " \t\n"))
-                .as(Style::new);
+    private static Gen<Style> styles() {
+        Gen<String> seps = arbitrary().pick(" ", " ", " ", "\t", "  ", " \t");
+        return lists().of(seps)
+                .ofSize(16)
+                .zip(
+                        lists().of(integers().between(0, 2)).ofSize(16),
+                        arbitrary().pick("", "", " ", "\r", "\r\n", " \t\n"),
+                        Style::new);
     }
 
-    private static Arbitrary<Body> bodies() {
-        return Arbitraries.oneOf(received(), outgoing(), deliveryErrors(), sessions(), others());
+    private static Gen<Body> bodies() {
+        return Generate.oneOf(received(), outgoing(), deliveryErrors(), sessions(), others());
     }
 
-    private static Arbitrary<Body> received() {
-        return Combinators.combine(senders(), addresses(), ips()).as(Received::new);
+    private static Gen<Body> received() {
+        return senders().zip(addresses(), ips(), Received::new);
     }
 
-    private static Arbitrary<Body> outgoing() {
-        return Combinators.combine(
-                        Arbitraries.of(EventType.QUEUED, EventType.SENT),
+    private static Gen<Body> outgoing() {
+        return arbitrary()
+                .pick(EventType.QUEUED, EventType.SENT)
+                .zip(
                         ids(),
                         senders(),
-                        addresses())
-                .as(
+                        addresses(),
                         (type, id, sender, recipient) ->
                                 new Outgoing(type, id, sender, recipient, null));
     }
 
-    private static Arbitrary<Body> deliveryErrors() {
-        return Combinators.combine(ids(), senders(), addresses(), errorTexts())
-                .as(
+    private static Gen<Body> deliveryErrors() {
+        return ids().zip(
+                        senders(),
+                        addresses(),
+                        errorTexts(),
                         (id, sender, recipient, text) ->
                                 new Outgoing(
                                         EventType.DELIVERY_ERROR, id, sender, recipient, text));
     }
 
-    private static Arbitrary<Body> sessions() {
-        Arbitrary<EventType> types =
-                Arbitraries.of(
-                        EventType.SESSION_CONNECT,
-                        EventType.SESSION_LOGIN,
-                        EventType.SESSION_DISCONNECT);
-        return Combinators.combine(types, Arbitraries.of(Protocol.class), ips(), users())
-                .as(Session::new);
+    private static Gen<Body> sessions() {
+        Gen<EventType> types =
+                arbitrary()
+                        .pick(
+                                EventType.SESSION_CONNECT,
+                                EventType.SESSION_LOGIN,
+                                EventType.SESSION_DISCONNECT);
+        return types.zip(arbitrary().enumValues(Protocol.class), ips(), users(), Session::new);
     }
 
-    private static Arbitrary<Body> others() {
-        Arbitrary<String> services =
-                Arbitraries.oneOf(
-                        Arbitraries.of("http", "webx", "smtp-out", "smtp-in", "pop3", "IMAP"),
-                        Arbitraries.strings()
-                                .withCharRange('a', 'z')
-                                .ofMinLength(1)
-                                .ofMaxLength(8)
+    private static Gen<Body> others() {
+        Gen<String> services =
+                Generate.oneOf(
+                        arbitrary().pick("http", "webx", "smtp-out", "smtp-in", "pop3", "IMAP"),
+                        Gens.stringsOf("abcdefghijklmnopqrstuvwxyz", 1, 8)
                                 .map(w -> "x" + w + "-1"));
-        Arbitrary<String> statuses =
-                Arbitraries.of("OK", "ok", "error", "warning", "info", "closed", "OK:", "[5]");
-        Arbitrary<String> texts = Arbitraries.oneOf(Arbitraries.just(""), freeTexts());
-        return Combinators.combine(services, statuses, texts)
-                .as(Other::new)
-                .filter(Other::isUnknownKind)
+        Gen<String> statuses =
+                arbitrary().pick("OK", "ok", "error", "warning", "info", "closed", "OK:", "[5]");
+        Gen<String> texts = Generate.oneOf(Generate.constant(""), freeTexts());
+        return services.zip(statuses, texts, Other::new)
+                .assuming(Other::isUnknownKind)
                 .map(Body.class::cast);
     }
 
-    private static Arbitrary<String> errorTexts() {
-        return Arbitraries.oneOf(Arbitraries.of(ERROR_TEXTS), freeTexts(), Arbitraries.just(""));
+    private static Gen<String> errorTexts() {
+        return Generate.oneOf(arbitrary().pick(ERROR_TEXTS), freeTexts(), Generate.constant(""));
     }
 
     /** Trimmed text of words that look like the parts of a line: the parser must not trip. */
-    private static Arbitrary<String> freeTexts() {
-        Arbitrary<String> words =
-                Arbitraries.oneOf(
-                        Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(9),
-                        Arbitraries.of(
-                                "to",
-                                "To:",
-                                "from",
-                                "From:",
-                                "to:",
-                                "<a@b.c>",
-                                "<>",
-                                "(",
-                                ")",
-                                ":",
-                                "ID=3",
-                                "client-IP:",
-                                "Send email.",
-                                "Sent email",
-                                "é",
-                                "–"));
-        Arbitrary<String> gaps = Arbitraries.of(" ", " ", "  ", "\t");
-        return Combinators.combine(words.list().ofMinSize(1).ofMaxSize(8), gaps.list().ofSize(8))
-                .as(WebCrossingLines::join);
+    private static Gen<String> freeTexts() {
+        Gen<String> words =
+                Generate.oneOf(
+                        Gens.stringsOf(Gens.ALPHANUMERIC, 1, 9),
+                        arbitrary()
+                                .pick(
+                                        "to",
+                                        "To:",
+                                        "from",
+                                        "From:",
+                                        "to:",
+                                        "<a@b.c>",
+                                        "<>",
+                                        "(",
+                                        ")",
+                                        ":",
+                                        "ID=3",
+                                        "client-IP:",
+                                        "Send email.",
+                                        "Sent email",
+                                        "é",
+                                        "–"));
+        Gen<String> gaps = arbitrary().pick(" ", " ", "  ", "\t");
+        return lists().of(words)
+                .ofSizeBetween(1, 8)
+                .zip(lists().of(gaps).ofSize(8), WebCrossingLines::join);
     }
 
     private static String join(List<String> words, List<String> gaps) {
@@ -202,66 +209,40 @@ final class WebCrossingLines {
         return text.toString();
     }
 
-    private static Arbitrary<String> addresses() {
-        Arbitrary<String> local =
-                Arbitraries.strings()
-                        .alpha()
-                        .numeric()
-                        .withChars("._+-")
-                        .ofMinLength(1)
-                        .ofMaxLength(10);
-        Arbitrary<String> domain =
-                Arbitraries.strings()
-                        .alpha()
-                        .numeric()
-                        .withChars('-')
-                        .ofMinLength(1)
-                        .ofMaxLength(10);
-        Arbitrary<String> tld = Arbitraries.of("com", "org", "de", "COM", "co.uk");
-        return Combinators.combine(local, domain, tld).as((l, d, t) -> l + "@" + d + "." + t);
+    private static Gen<String> addresses() {
+        Gen<String> local = Gens.stringsOf(Gens.ALPHANUMERIC + "._+-", 1, 10);
+        Gen<String> domain = Gens.stringsOf(Gens.ALPHANUMERIC + "-", 1, 10);
+        Gen<String> tld = arbitrary().pick("com", "org", "de", "COM", "co.uk");
+        return local.zip(domain, tld, (l, d, t) -> l + "@" + d + "." + t);
     }
 
-    private static Arbitrary<String> senders() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(8, addresses()),
-                Tuple.of(1, Arbitraries.just("")),
-                Tuple.of(1, Arbitraries.just("<>")));
+    private static Gen<String> senders() {
+        return Generate.frequency(
+                Pair.of(8, addresses()),
+                Pair.of(1, Generate.constant("")),
+                Pair.of(1, Generate.constant("<>")));
     }
 
-    private static Arbitrary<String> ips() {
-        Arbitrary<String> v4 =
-                Arbitraries.integers()
-                        .between(0, 255)
-                        .list()
+    private static Gen<String> ips() {
+        Gen<String> v4 =
+                lists().of(integers().between(0, 255))
                         .ofSize(4)
                         .map(
                                 parts ->
-                                        parts.get(0)
-                                                + "."
-                                                + parts.get(1)
-                                                + "."
-                                                + parts.get(2)
-                                                + "."
-                                                + parts.get(3));
-        return Arbitraries.oneOf(v4, Arbitraries.of("::1", "2001:db8::7", "fe80::1%en0"));
+                                        parts.stream()
+                                                .map(String::valueOf)
+                                                .collect(Collectors.joining(".")));
+        return Generate.oneOf(v4, arbitrary().pick("::1", "2001:db8::7", "fe80::1%en0"));
     }
 
-    private static Arbitrary<Long> ids() {
-        return Arbitraries.longs().between(0, 999_999_999_999_999_999L);
+    private static Gen<Long> ids() {
+        return longs().between(0, 999_999_999_999_999_999L);
     }
 
-    private static Arbitrary<String> users() {
-        Arbitrary<String> word =
-                Arbitraries.strings()
-                        .alpha()
-                        .numeric()
-                        .withChars("._-@")
-                        .ofMinLength(1)
-                        .ofMaxLength(10);
-        return Arbitraries.oneOf(
-                word,
-                Combinators.combine(word, Arbitraries.of(" from ", " ", " by "))
-                        .as((w, g) -> w + g + w));
+    private static Gen<String> users() {
+        Gen<String> word = Gens.stringsOf(Gens.ALPHANUMERIC + "._-@", 1, 10);
+        return Generate.oneOf(
+                word, word.zip(arbitrary().pick(" from ", " ", " by "), (w, g) -> w + g + w));
     }
 
     /** The part of a line after its time. */

@@ -1,0 +1,2 @@
+/** Helpers shared by the tests: generators for the property tests that QuickTheories lacks. */
+package io.mailflow.testing;
