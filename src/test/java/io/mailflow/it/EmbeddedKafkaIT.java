@@ -28,7 +28,7 @@ class EmbeddedKafkaIT {
     @Test
     void idempotentProducerThenReadCommittedConsumer_readsEveryRecordInOrder(KafkaCluster kafka) {
         String topic = kafka.uniqueTopic("round-trip");
-        provision(kafka.bootstrapServers(), new TopicSpec(topic, 1, Map.of()));
+        provision(kafka.bootstrapServers(), topic, 1);
         List<String> sent = IntStream.range(0, 200).mapToObj(i -> "value-" + i).toList();
 
         try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
@@ -41,7 +41,7 @@ class EmbeddedKafkaIT {
     @Test
     void abortedTransaction_isInvisibleToReadCommittedConsumer(KafkaCluster kafka) {
         String topic = kafka.uniqueTopic("transactions");
-        provision(kafka.bootstrapServers(), new TopicSpec(topic, 2, Map.of()));
+        provision(kafka.bootstrapServers(), topic, 2);
         Map<String, Object> transactional =
                 Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, kafka.uniqueTopic("tx"));
 
@@ -61,7 +61,7 @@ class EmbeddedKafkaIT {
         EmbeddedKafka child = EmbeddedKafka.builder().mode(EmbeddedKafka.Mode.CHILD_JVM).start();
         String bootstrap = child.bootstrapServers();
         try (child) {
-            provision(bootstrap, new TopicSpec("child-jvm", 1, Map.of()));
+            provision(bootstrap, "child-jvm", 1);
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 assertThat(admin.listTopics().names())
                         .succeedsWithin(TIMEOUT)
@@ -104,10 +104,11 @@ class EmbeddedKafkaIT {
         return records.stream().map(ConsumerRecord::value).toList();
     }
 
-    private static void provision(String bootstrap, TopicSpec spec) {
+    private static void provision(String bootstrap, String topic, int partitions) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            new TopicProvisioner(admin, TopicProvisioner.BROKER_DEFAULT_REPLICATION, TIMEOUT)
-                    .provision(List.of(spec));
+            new TopicProvisioner(
+                            admin, partitions, TopicProvisioner.BROKER_DEFAULT_REPLICATION, TIMEOUT)
+                    .provision(List.of(new TopicSpec(topic, "test records", Map.of())));
         }
     }
 

@@ -109,12 +109,11 @@ class StreamsRunnerIT {
     }
 
     private static void provision(KafkaCluster kafka, String... topics) {
+        List<TopicSpec> specs =
+                Arrays.stream(topics).map(name -> new TopicSpec(name, "test", Map.of())).toList();
         try (Admin admin = kafka.admin()) {
-            new TopicProvisioner(admin, TopicProvisioner.BROKER_DEFAULT_REPLICATION, TIMEOUT)
-                    .provision(
-                            Arrays.stream(topics)
-                                    .map(name -> new TopicSpec(name, 1, Map.of()))
-                                    .toList());
+            new TopicProvisioner(admin, 1, TopicProvisioner.BROKER_DEFAULT_REPLICATION, TIMEOUT)
+                    .provision(specs);
         }
     }
 

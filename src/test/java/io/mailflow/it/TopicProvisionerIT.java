@@ -35,8 +35,12 @@ class TopicProvisionerIT {
     @BeforeEach
     void connect() {
         admin = kafka.admin();
-        provisioner =
-                new TopicProvisioner(admin, TopicProvisioner.BROKER_DEFAULT_REPLICATION, TIMEOUT);
+        provisioner = provisioner(3);
+    }
+
+    private TopicProvisioner provisioner(int partitions) {
+        return new TopicProvisioner(
+                admin, partitions, TopicProvisioner.BROKER_DEFAULT_REPLICATION, TIMEOUT);
     }
 
     @AfterEach
@@ -45,12 +49,9 @@ class TopicProvisionerIT {
     }
 
     @Test
-    void missingTopics_areCreatedWithTheirPartitionsAndConfigs() throws Exception {
-        TopicSpec outcomes =
-                new TopicSpec(
-                        kafka.uniqueTopic("outcomes"), 3, Map.of("cleanup.policy", "compact"));
-        TopicSpec lines =
-                new TopicSpec(kafka.uniqueTopic("lines"), 2, Map.of("retention.ms", "3600000"));
+    void missingTopics_areCreatedWithThePartitionsAndTheirConfigs() throws Exception {
+        TopicSpec outcomes = spec("outcomes", Map.of("cleanup.policy", "compact"));
+        TopicSpec lines = spec("lines", Map.of("retention.ms", "3600000"));
 
         ProvisionReport report = provisioner.provision(List.of(outcomes, lines));
 
@@ -59,7 +60,7 @@ class TopicProvisionerIT {
                         new ProvisionReport(
                                 List.of(outcomes.name(), lines.name()), List.of(), List.of()));
         assertThat(partitions(outcomes.name())).isEqualTo(3);
-        assertThat(partitions(lines.name())).isEqualTo(2);
+        assertThat(partitions(lines.name())).isEqualTo(3);
         assertThat(config(outcomes.name()).get("cleanup.policy").value()).isEqualTo("compact");
         assertThat(config(lines.name()).get("retention.ms").value()).isEqualTo("3600000");
         assertThat(config(lines.name()).get("cleanup.policy").value()).isEqualTo("delete");
@@ -67,7 +68,7 @@ class TopicProvisionerIT {
 
     @Test
     void provisioningTwice_leavesExistingTopicsAsTheyAre() {
-        TopicSpec spec = new TopicSpec(kafka.uniqueTopic("twice"), 2, Map.of());
+        TopicSpec spec = spec("twice", Map.of());
         provisioner.provision(List.of(spec));
 
         ProvisionReport again = provisioner.provision(List.of(spec));
@@ -78,36 +79,41 @@ class TopicProvisionerIT {
 
     @Test
     void existingTopicWithOtherPartitionCount_isReportedAndNotChanged() throws Exception {
-        String name = kafka.uniqueTopic("resized");
-        provisioner.provision(List.of(new TopicSpec(name, 1, Map.of())));
+        TopicSpec spec = spec("resized", Map.of());
+        provisioner(1).provision(List.of(spec));
 
-        ProvisionReport report = provisioner.provision(List.of(new TopicSpec(name, 4, Map.of())));
+        ProvisionReport report = provisioner(4).provision(List.of(spec));
 
-        assertThat(report.partitionMismatches()).containsExactly(new PartitionMismatch(name, 4, 1));
-        assertThat(partitions(name)).isEqualTo(1);
+        assertThat(report.partitionMismatches())
+                .containsExactly(new PartitionMismatch(spec.name(), 4, 1));
+        assertThat(partitions(spec.name())).isEqualTo(1);
     }
 
     @Test
     void replicationFactorAboveTheBrokerCount_failsNamingTheTopic() {
-        String name = kafka.uniqueTopic("replicated");
-        TopicProvisioner threeReplicas = new TopicProvisioner(admin, (short) 3, TIMEOUT);
+        TopicSpec spec = spec("replicated", Map.of());
+        TopicProvisioner threeReplicas = new TopicProvisioner(admin, 1, (short) 3, TIMEOUT);
 
-        assertThatThrownBy(() -> threeReplicas.provision(List.of(new TopicSpec(name, 1, Map.of()))))
+        assertThatThrownBy(() -> threeReplicas.provision(List.of(spec)))
                 .isInstanceOf(TopicProvisioningException.class)
-                .hasMessageContaining("create topic " + name)
+                .hasMessageContaining("create topic " + spec.name())
                 .hasCauseInstanceOf(InvalidReplicationFactorException.class);
     }
 
     @Test
     void sameTopicSpecifiedTwice_isRefusedBeforeAnythingIsCreated() throws Exception {
-        String name = kafka.uniqueTopic("duplicate");
-        List<TopicSpec> specs =
-                List.of(new TopicSpec(name, 1, Map.of()), new TopicSpec(name, 2, Map.of()));
+        TopicSpec spec = spec("duplicate", Map.of());
+        List<TopicSpec> specs = List.of(spec, new TopicSpec(spec.name(), "again", Map.of()));
 
         assertThatThrownBy(() -> provisioner.provision(specs))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(name);
-        assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain(name);
+                .hasMessageContaining(spec.name());
+        assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+                .doesNotContain(spec.name());
+    }
+
+    private TopicSpec spec(String prefix, Map<String, String> config) {
+        return new TopicSpec(kafka.uniqueTopic(prefix), "test topic", config);
     }
 
     private int partitions(String topic) throws Exception {

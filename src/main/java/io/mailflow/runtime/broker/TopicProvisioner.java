@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the topics of a list of {@link TopicSpec}s that do not exist yet. Existing topics are
- * never changed: a partition count that differs from the spec is reported and logged, since
- * changing it would move keys between partitions.
+ * Creates the topics of a list of {@link TopicSpec}s that do not exist yet, all with the same
+ * partition count and replication factor. Existing topics are never changed: a partition count
+ * other than the one asked for is reported and logged, since changing it would move keys between
+ * partitions.
  *
  * <p>Running it again, or from two instances at once, is harmless.
  */
@@ -35,17 +36,25 @@ public final class TopicProvisioner {
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
 
     private final Admin admin;
+    private final int partitions;
     private final short replicationFactor;
     private final Duration timeout;
 
     /**
      * @param admin the client of the cluster to provision; not closed by this class
+     * @param partitions the partitions of each created topic
      * @param replicationFactor the replicas of each created topic, or {@link
      *     #BROKER_DEFAULT_REPLICATION}
      * @param timeout how long each request to the cluster may take
      */
-    public TopicProvisioner(Admin admin, short replicationFactor, Duration timeout) {
+    public TopicProvisioner(
+            Admin admin, int partitions, short replicationFactor, Duration timeout) {
         this.admin = Objects.requireNonNull(admin, "admin can't be null");
+        if (partitions < 1) {
+            throw new IllegalArgumentException(
+                    "partitions is " + partitions + "; expected at least 1");
+        }
+        this.partitions = partitions;
         this.timeout = Objects.requireNonNull(timeout, "timeout can't be null");
         if (replicationFactor < 1 && replicationFactor != BROKER_DEFAULT_REPLICATION) {
             throw new IllegalArgumentException(
@@ -74,7 +83,7 @@ public final class TopicProvisioner {
             }
         }
         List<String> created = create(missing, present);
-        return new ProvisionReport(created, present, mismatches(present, byName));
+        return new ProvisionReport(created, present, mismatches(present));
     }
 
     private static Map<String, TopicSpec> byName(Collection<TopicSpec> specs) {
@@ -98,7 +107,7 @@ public final class TopicProvisioner {
         for (TopicSpec spec : missing) {
             if (createdNow(spec, results.get(spec.name()))) {
                 created.add(spec.name());
-                LOG.info("Created topic {} with {} partitions", spec.name(), spec.partitions());
+                LOG.info("Created topic {} with {} partitions", spec.name(), partitions);
             } else {
                 present.add(spec.name());
             }
@@ -123,12 +132,10 @@ public final class TopicProvisioner {
                 replicationFactor == BROKER_DEFAULT_REPLICATION
                         ? Optional.empty()
                         : Optional.of(replicationFactor);
-        return new NewTopic(spec.name(), Optional.of(spec.partitions()), replicas)
-                .configs(spec.configs());
+        return new NewTopic(spec.name(), Optional.of(partitions), replicas).configs(spec.config());
     }
 
-    private List<ProvisionReport.PartitionMismatch> mismatches(
-            List<String> present, Map<String, TopicSpec> byName) {
+    private List<ProvisionReport.PartitionMismatch> mismatches(List<String> present) {
         if (present.isEmpty()) {
             return List.of();
         }
@@ -136,7 +143,7 @@ public final class TopicProvisioner {
                 call("describe topics", admin.describeTopics(present).allTopicNames());
         List<ProvisionReport.PartitionMismatch> mismatches = new ArrayList<>();
         for (String topic : present) {
-            int expected = byName.get(topic).partitions();
+            int expected = partitions;
             int actual = descriptions.get(topic).partitions().size();
             if (expected != actual) {
                 LOG.warn(
