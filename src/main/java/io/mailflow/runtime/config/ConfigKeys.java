@@ -136,6 +136,33 @@ public final class ConfigKeys {
                     DURATION,
                     Parsers.positiveDuration());
 
+    public static final ConfigKey<Duration> SESSION_TIMEOUT =
+            ConfigKey.of(
+                    "session.timeout",
+                    "How long a POP3 or IMAP session may stay open before it is closed without its"
+                            + " disconnect line.",
+                    "1h",
+                    DURATION,
+                    Parsers.positiveDuration());
+
+    public static final ConfigKey<Duration> ORIGIN_WINDOW_BEFORE =
+            ConfigKey.of(
+                    "origin.window.before",
+                    "How long before a queued line an smtp-in line may be stamped and still make"
+                            + " the delivery relayed mail.",
+                    "5m",
+                    DURATION,
+                    Parsers.nonNegativeDuration());
+
+    public static final ConfigKey<Duration> ORIGIN_WINDOW_AFTER =
+            ConfigKey.of(
+                    "origin.window.after",
+                    "How long after a queued line an smtp-in line may be stamped and still make"
+                            + " the delivery relayed mail.",
+                    "10s",
+                    DURATION,
+                    Parsers.nonNegativeDuration());
+
     public static final ConfigKey<Map<String, ZoneId>> ZONES =
             ConfigKey.of(
                     "zones",
@@ -240,6 +267,9 @@ public final class ConfigKeys {
                     HOLD_WINDOW,
                     STALL_AFTER,
                     RETENTION,
+                    SESSION_TIMEOUT,
+                    ORIGIN_WINDOW_BEFORE,
+                    ORIGIN_WINDOW_AFTER,
                     ZONES,
                     DEFAULT_ZONE,
                     DEFAULT_HOST,

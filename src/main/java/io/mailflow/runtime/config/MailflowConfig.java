@@ -1,5 +1,6 @@
 package io.mailflow.runtime.config;
 
+import io.mailflow.core.delivery.OriginWindow;
 import io.mailflow.core.line.HostZones;
 import io.mailflow.topology.PipelineSettings;
 import io.mailflow.topology.TopicNames;
@@ -140,7 +141,10 @@ public final class MailflowConfig {
                 get(ConfigKeys.INPUT_KEYED_BY_HOST),
                 stallAfter(),
                 get(ConfigKeys.RETENTION),
-                get(ConfigKeys.ERRORS_PER_CATEGORY));
+                get(ConfigKeys.ERRORS_PER_CATEGORY),
+                new OriginWindow(
+                        get(ConfigKeys.ORIGIN_WINDOW_BEFORE), get(ConfigKeys.ORIGIN_WINDOW_AFTER)),
+                get(ConfigKeys.SESSION_TIMEOUT));
     }
 
     /** The configuration of Kafka Streams: mailflow's keys, then the Kafka client configs. */

@@ -121,6 +121,17 @@ final class Parsers {
         };
     }
 
+    /** Like {@link #positiveDuration()}, zero allowed. */
+    static ValueParser<Duration> nonNegativeDuration() {
+        return text -> {
+            Duration value = duration(text);
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("must not be negative");
+            }
+            return value;
+        };
+    }
+
     static <T> ValueParser<Optional<T>> optional(ValueParser<T> parser) {
         return text -> text.isEmpty() ? Optional.empty() : Optional.of(parser.parse(text));
     }

@@ -34,6 +34,8 @@ class ConfigLoaderTest {
         assertThat(settings.stallAfter()).isEqualTo(PipelineSettings.DEFAULT.stallAfter());
         assertThat(settings.retention()).isEqualTo(Duration.ofDays(7));
         assertThat(settings.errorTopicPerCategory()).isFalse();
+        assertThat(settings.originWindow()).isEqualTo(PipelineSettings.DEFAULT.originWindow());
+        assertThat(settings.sessionTimeout()).isEqualTo(PipelineSettings.DEFAULT.sessionTimeout());
         assertThat(config.get(ConfigKeys.HTTP_PORT)).isEqualTo(7070);
         assertThat(config.get(ConfigKeys.HTTP_BIND_ADDRESS)).isEqualTo("127.0.0.1");
         assertThat(config.get(ConfigKeys.RULES_FILE)).isEmpty();
