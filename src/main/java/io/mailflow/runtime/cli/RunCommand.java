@@ -1,13 +1,19 @@
 package io.mailflow.runtime.cli;
 
+import io.mailflow.core.classify.ErrorClassifier;
+import io.mailflow.core.classify.RuleFileException;
 import io.mailflow.runtime.config.ConfigKeys;
 import io.mailflow.runtime.config.MailflowConfig;
+import io.mailflow.runtime.pipeline.PipelineInstance;
+import io.mailflow.runtime.pipeline.StreamsRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,6 +34,8 @@ import picocli.CommandLine.Spec;
             ""
         })
 final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
     @Spec CommandSpec spec;
 
     @Option(
@@ -48,10 +56,51 @@ final class RunCommand implements Callable<Integer> {
     boolean createTopics;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         MailflowConfig config = ConfigOptions.load(spec, configFile, set);
         prepareStateDirectory(config.get(ConfigKeys.STATE_DIR));
-        throw new UserException("the delivery topology is not built yet, so run cannot start");
+        ErrorClassifier classifier = classifier(config);
+        if (createTopics) {
+            LOG.info("Topics: {}", PipelineInstance.createTopics(config));
+        }
+        PipelineInstance pipeline = start(config, classifier);
+        Thread hook = new Thread(pipeline::close, "mailflow-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        StreamsRunner.Termination end = pipeline.runner().awaitTermination();
+        if (end == StreamsRunner.Termination.FAILED) {
+            pipeline.close();
+            throw new UserException(
+                    "the pipeline stopped on an error: " + pipeline.runner().failure());
+        }
+        return 0;
+    }
+
+    private static PipelineInstance start(MailflowConfig config, ErrorClassifier classifier) {
+        try {
+            return PipelineInstance.start(config, classifier);
+        } catch (IOException e) {
+            throw new UserException(
+                    ConfigKeys.HTTP_PORT.name()
+                            + " is "
+                            + config.get(ConfigKeys.HTTP_PORT)
+                            + ": cannot listen on it ("
+                            + e.getMessage()
+                            + "); expected a free port",
+                    e);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+
+    /** The built-in rules, plus the operator's file when {@code rules.file} names one. */
+    static ErrorClassifier classifier(MailflowConfig config) {
+        try {
+            return config.get(ConfigKeys.RULES_FILE)
+                    .map(ErrorClassifier::withRules)
+                    .orElseGet(ErrorClassifier::builtIn);
+        } catch (RuleFileException e) {
+            throw new UserException(e.getMessage(), e);
+        }
     }
 
     private static void prepareStateDirectory(Path dir) {

@@ -25,12 +25,11 @@ public final class HttpApi implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Router router;
     private final BearerToken token;
+    private volatile Router router;
 
-    private HttpApi(HttpServer server, Router router, BearerToken token) {
+    private HttpApi(HttpServer server, BearerToken token) {
         this.server = server;
-        this.router = router;
         this.token = token;
         this.executor = Executors.newFixedThreadPool(THREADS, HttpApi::daemonThread);
         server.setExecutor(executor);
@@ -38,13 +37,15 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * Starts serving {@code router} on {@code bindAddress:port} (port 0 picks a free one).
+     * Listens on {@code bindAddress:port} (port 0 picks a free one), answering 503 to everything
+     * until {@link #attach} gives it its routes. Binding first tells the pipeline its port, which
+     * other instances must know before the pipeline starts.
      *
      * @throws IllegalArgumentException when the address is not a loopback address and no token is
      *     set: the API would expose delivery data, mail addresses included, to the network
      * @throws IOException when the port cannot be bound
      */
-    static HttpApi start(String bindAddress, int port, String bearerToken, Router router)
+    public static HttpApi bind(String bindAddress, int port, String bearerToken)
             throws IOException {
         BearerToken token = BearerToken.of(bearerToken);
         InetAddress address = InetAddress.getByName(bindAddress);
@@ -56,10 +57,15 @@ public final class HttpApi implements AutoCloseable {
                             + " token");
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 64);
-        HttpApi api = new HttpApi(server, Objects.requireNonNull(router, "router"), token);
+        HttpApi api = new HttpApi(server, token);
         server.start();
         LOG.info("HTTP API listening on {}", api.baseUrl());
         return api;
+    }
+
+    /** Starts answering with {@code routes}. */
+    void attach(Router routes) {
+        this.router = Objects.requireNonNull(routes, "routes can't be null");
     }
 
     /** The address clients reach this server at, e.g. {@code http://127.0.0.1:7070}. */
@@ -100,8 +106,12 @@ public final class HttpApi implements AutoCloseable {
                     && !token.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 throw ApiException.unauthorized();
             }
+            Router routes = router;
+            if (routes == null) {
+                throw ApiException.unavailable("mailflow is starting");
+            }
             boolean forwarded = exchange.getRequestHeaders().containsKey(Request.FORWARDED_HEADER);
-            return router.route(
+            return routes.route(
                     Request.of(path, exchange.getRequestURI().getRawQuery(), forwarded));
         } catch (ApiException e) {
             return Response.error(e.status(), e.getMessage());
