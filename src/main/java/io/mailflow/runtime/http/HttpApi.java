@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,6 +116,8 @@ public final class HttpApi implements AutoCloseable {
                     Request.of(path, exchange.getRequestURI().getRawQuery(), forwarded));
         } catch (ApiException e) {
             return Response.error(e.status(), e.getMessage());
+        } catch (InvalidStateStoreException e) {
+            return Response.error(503, "the store is not available here now: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("HTTP request to {} failed", path, e);
             return Response.error(500, "internal error: " + e.getClass().getSimpleName());

@@ -5,6 +5,7 @@ import io.mailflow.runtime.http.PeerClient.PeerUnavailable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,12 @@ final class PartitionQueries {
     private <T> T from(
             HostInfo host, boolean stale, Function<Boolean, T> local, String path, Class<T> type) {
         if (ownership.isSelf(host)) {
-            return local.apply(stale);
+            try {
+                return local.apply(stale);
+            } catch (InvalidStateStoreException e) {
+                // Stores move during a rebalance; the caller tries the next copy.
+                throw ApiException.unavailable("this instance's copy is gone: " + e.getMessage());
+            }
         }
         return peers.get(host, path + "&stale=" + stale, type);
     }
