@@ -17,6 +17,7 @@ import picocli.CommandLine.ParameterException;
             ClassifyCommand.class,
             GenerateCommand.class,
             RunCommand.class,
+            ReplayCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Mailflow implements Runnable {
