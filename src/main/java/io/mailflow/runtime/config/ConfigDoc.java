@@ -71,9 +71,10 @@ public final class ConfigDoc {
             `kafka.main.consumer.max.poll.records`, `kafka.topic.min.insync.replicas`). In the
             environment, `MAILFLOW_KAFKA_SASL_MECHANISM` sets `kafka.sasl.mechanism`. The name must
             be a config of the Kafka clients, and the configs that mailflow sets from its own keys
-            (`bootstrap.servers`, `application.id`, `state.dir`, `processing.guarantee`,
-            `num.stream.threads`, `replication.factor`) are refused there. The values of password
-            configs, such as `kafka.sasl.jaas.config`, never appear in mailflow's messages.
+            (`bootstrap.servers`, `application.id`, `state.dir`, `enable.transactional.statestores`,
+            `processing.guarantee`, `num.stream.threads`, `replication.factor`) are refused there.
+            The values of password configs, such as `kafka.sasl.jaas.config`, never appear in
+            mailflow's messages.
 
             ## Keys
             """;

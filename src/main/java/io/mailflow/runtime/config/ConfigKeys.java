@@ -41,11 +41,24 @@ public final class ConfigKeys {
     public static final ConfigKey<Path> STATE_DIR =
             ConfigKey.of(
                     "state.dir",
-                    "The directory of the local state stores; on a persistent disk it spares a"
-                            + " full restore from the changelogs after a restart.",
+                    "The directory of the local state stores; on a persistent disk it spares"
+                            + " restoring them from the changelogs after a restart, after a crash"
+                            + " only as far as state.transactional allows (docs/resilience.md).",
                     "/tmp/mailflow-state",
                     "a directory path",
                     Parsers.path());
+
+    public static final ConfigKey<Boolean> STATE_TRANSACTIONAL =
+            ConfigKey.of(
+                    "state.transactional",
+                    "Whether the state stores hold each transaction's writes back until it commits"
+                            + " (Kafka's transactional state stores; exactly_once_v2 only), so"
+                            + " that after a crash a store resumes from what it had written to"
+                            + " disk instead of restoring its whole changelog"
+                            + " (docs/resilience.md).",
+                    "true",
+                    "true or false",
+                    Parsers.bool());
 
     public static final ConfigKey<String> TOPIC_LINES =
             topic(
@@ -274,6 +287,7 @@ public final class ConfigKeys {
                     BOOTSTRAP_SERVERS,
                     APPLICATION_ID,
                     STATE_DIR,
+                    STATE_TRANSACTIONAL,
                     TOPIC_LINES,
                     TOPIC_OUTCOMES,
                     TOPIC_ERRORS,

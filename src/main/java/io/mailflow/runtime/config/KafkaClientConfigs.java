@@ -28,6 +28,7 @@ final class KafkaClientConfigs {
                     StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigKeys.BOOTSTRAP_SERVERS,
                     StreamsConfig.APPLICATION_ID_CONFIG, ConfigKeys.APPLICATION_ID,
                     StreamsConfig.STATE_DIR_CONFIG, ConfigKeys.STATE_DIR,
+                    StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, ConfigKeys.STATE_TRANSACTIONAL,
                     StreamsConfig.PROCESSING_GUARANTEE_CONFIG, ConfigKeys.PROCESSING_GUARANTEE,
                     StreamsConfig.NUM_STREAM_THREADS_CONFIG, ConfigKeys.STREAM_THREADS,
                     StreamsConfig.REPLICATION_FACTOR_CONFIG, ConfigKeys.TOPIC_REPLICATION_FACTOR);

@@ -147,6 +147,15 @@ public final class MailflowConfig {
                 get(ConfigKeys.SESSION_TIMEOUT));
     }
 
+    /**
+     * Whether Kafka Streams runs transactional state stores: Kafka supports them under exactly-once
+     * only, where they spare most of the restore after a crash.
+     */
+    private boolean transactionalStores() {
+        return get(ConfigKeys.STATE_TRANSACTIONAL)
+                && get(ConfigKeys.PROCESSING_GUARANTEE) == ProcessingGuarantee.EXACTLY_ONCE_V2;
+    }
+
     /** The configuration of Kafka Streams: mailflow's keys, then the Kafka client configs. */
     public Properties streamsProperties() {
         Properties props = new Properties();
@@ -185,6 +194,7 @@ public final class MailflowConfig {
                 StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
                 get(ConfigKeys.PROCESSING_GUARANTEE).streamsValue());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, get(ConfigKeys.STREAM_THREADS));
+        config.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, transactionalStores());
         config.put(
                 StreamsConfig.REPLICATION_FACTOR_CONFIG, get(ConfigKeys.TOPIC_REPLICATION_FACTOR));
         return config;

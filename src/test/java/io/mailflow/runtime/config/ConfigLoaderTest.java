@@ -44,7 +44,20 @@ class ConfigLoaderTest {
                 .containsEntry("application.id", "mailflow")
                 .containsEntry("processing.guarantee", "exactly_once_v2")
                 .containsEntry("num.stream.threads", 1)
-                .containsEntry("replication.factor", -1);
+                .containsEntry("replication.factor", -1)
+                .containsEntry("enable.transactional.statestores", true);
+    }
+
+    @Test
+    void transactionalStores_areOffWhenTurnedOffOrUnderAtLeastOnce() {
+        MailflowConfig off = load(Map.of(), Map.of("state.transactional", "false"));
+        MailflowConfig atLeastOnce =
+                load(Map.of(), Map.of("processing.guarantee", "at_least_once"));
+
+        assertThat(off.streamsProperties())
+                .containsEntry("enable.transactional.statestores", false);
+        assertThat(atLeastOnce.streamsProperties())
+                .containsEntry("enable.transactional.statestores", false);
     }
 
     @Test
@@ -219,6 +232,9 @@ class ConfigLoaderTest {
                 "kafka.num.stream.threads | kafka.num.stream.threads (flag --set"
                         + " kafka.num.stream.threads) duplicates a mailflow key; expected"
                         + " stream.threads instead",
+                "kafka.enable.transactional.statestores | kafka.enable.transactional.statestores"
+                        + " (flag --set kafka.enable.transactional.statestores) duplicates a"
+                        + " mailflow key; expected state.transactional instead",
                 "kafka.sasl.jaas.confg | kafka.sasl.jaas.confg (flag --set kafka.sasl.jaas.confg)"
                         + " is not a config of the Kafka clients",
                 "kafka.producer.max.poll.records | kafka.producer.max.poll.records (flag --set"
