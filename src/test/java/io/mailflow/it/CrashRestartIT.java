@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>Two system properties turn it into the measurement of docs/resilience.md, whose figures it
  * logs: {@value #MESSAGES_PROPERTY} sets the number of generated messages, and {@value
  * #SET_PROPERTY} adds configuration keys to both runs ({@code key=value,key=value}), such as {@code
- * kafka.enable.transactional.statestores=true}.
+ * state.transactional=false}.
  */
 @WithSharedKafka
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
