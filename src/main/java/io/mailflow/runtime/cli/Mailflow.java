@@ -18,6 +18,7 @@ import picocli.CommandLine.ParameterException;
             GenerateCommand.class,
             RunCommand.class,
             ReplayCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Mailflow implements Runnable {
