@@ -105,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             files.add(new Demo.Log(ParseCommand.hostOf(log.toString()), log));
         }
-        return new Demo.Options(files, httpPort, rate);
+        return new Demo.Options(files, httpPort, rate, Demo.Options.SAMPLE_MESSAGES);
     }
 
     private static void feed(Demo demo, Demo.Options options, PrintStream out) {

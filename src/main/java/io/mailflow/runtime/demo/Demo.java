@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class Demo implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
     private static final int SAMPLE_HOSTS = 3;
-    private static final int SAMPLE_MESSAGES = 3000;
 
     /**
      * What the demo runs on.
@@ -46,8 +45,12 @@ public final class Demo implements AutoCloseable {
      * @param logs the log files to feed in, each with its host; empty feeds a generated sample
      * @param httpPort the HTTP port of the API and dashboard; 0 picks a free one
      * @param linesPerSecond the feed rate; 0 feeds as fast as the broker takes lines
+     * @param sampleMessages the messages of the generated sample, when there are no logs
      */
-    public record Options(List<Log> logs, int httpPort, int linesPerSecond) {}
+    public record Options(List<Log> logs, int httpPort, int linesPerSecond, int sampleMessages) {
+        /** The sample's size when nobody asks for another: a few minutes of mail at 500 lines/s. */
+        public static final int SAMPLE_MESSAGES = 3000;
+    }
 
     /** A log file and the host that wrote it. */
     public record Log(String host, Path file) {}
@@ -92,7 +95,8 @@ public final class Demo implements AutoCloseable {
 
     /** Feeds {@code logs}, or a generated sample when there are none; returns the lines sent. */
     public long feed(Options options) throws IOException {
-        List<Log> logs = options.logs().isEmpty() ? sample() : options.logs();
+        List<Log> logs =
+                options.logs().isEmpty() ? sample(options.sampleMessages()) : options.logs();
         return new PacedFeed(
                         kafka.bootstrapServers(),
                         config.topicNames().lines(),
@@ -132,9 +136,9 @@ public final class Demo implements AutoCloseable {
         deleteQuietly(workDir);
     }
 
-    private List<Log> sample() throws IOException {
+    private List<Log> sample(int messages) throws IOException {
         Path dir = workDir.resolve("logs");
-        new LogGenerator(GeneratorSettings.of(SAMPLE_HOSTS, SAMPLE_MESSAGES)).writeTo(dir);
+        new LogGenerator(GeneratorSettings.of(SAMPLE_HOSTS, messages)).writeTo(dir);
         List<Log> logs = new ArrayList<>();
         for (int i = 0; i < SAMPLE_HOSTS; i++) {
             String host = LogGenerator.hostName(i, SAMPLE_HOSTS);
