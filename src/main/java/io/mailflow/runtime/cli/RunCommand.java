@@ -1,7 +1,12 @@
 package io.mailflow.runtime.cli;
 
+import io.mailflow.core.classify.ErrorClassifier;
+import io.mailflow.core.classify.RuleFileException;
+import io.mailflow.runtime.broker.TopicProvisioningException;
 import io.mailflow.runtime.config.ConfigKeys;
 import io.mailflow.runtime.config.MailflowConfig;
+import io.mailflow.runtime.pipeline.Pipeline;
+import io.mailflow.runtime.pipeline.StreamsRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mailflow run}: the long-running pipeline against a Kafka cluster. */
+/**
+ * {@code mailflow run}: the long-running pipeline against a Kafka cluster. SIGTERM or Ctrl-C
+ * commits what was processed and stops; an error that stops the pipeline exits 1 with its message.
+ */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
@@ -48,10 +56,43 @@ final class RunCommand implements Callable<Integer> {
     boolean createTopics;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         MailflowConfig config = ConfigOptions.load(spec, configFile, set);
         prepareStateDirectory(config.get(ConfigKeys.STATE_DIR));
-        throw new UserException("the delivery topology is not built yet, so run cannot start");
+        ErrorClassifier classifier = classifier(config);
+        if (createTopics) {
+            provision(config);
+        }
+        Pipeline pipeline = new Pipeline(config, classifier);
+        Thread stop = new Thread(pipeline::close, "mailflow-shutdown");
+        Runtime.getRuntime().addShutdownHook(stop);
+        pipeline.start();
+        if (pipeline.awaitTermination() == StreamsRunner.Termination.STOPPED) {
+            return 0;
+        }
+        Runtime.getRuntime().removeShutdownHook(stop);
+        pipeline.close();
+        throw new UserException(
+                "the pipeline stopped after an error: " + pipeline.failure().getMessage(),
+                pipeline.failure());
+    }
+
+    private static ErrorClassifier classifier(MailflowConfig config) {
+        try {
+            return config.get(ConfigKeys.RULES_FILE)
+                    .map(ErrorClassifier::withRules)
+                    .orElseGet(ErrorClassifier::builtIn);
+        } catch (RuleFileException e) {
+            throw new UserException(ConfigKeys.RULES_FILE.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void provision(MailflowConfig config) {
+        try {
+            Pipeline.provisionTopics(config);
+        } catch (TopicProvisioningException e) {
+            throw new UserException("--create-topics: " + e.getMessage(), e);
+        }
     }
 
     private static void prepareStateDirectory(Path dir) {
