@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ class RunCommandIT {
                                                     process.getErrorStream(),
                                                     StandardCharsets.UTF_8))) {
                                 in.lines().forEach(lines::add);
-                            } catch (IOException e) {
+                            } catch (IOException | UncheckedIOException e) {
                                 lines.add("stderr unreadable: " + e);
                             }
                         },
