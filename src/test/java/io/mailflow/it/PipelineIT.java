@@ -8,9 +8,9 @@ import io.mailflow.json.Json;
 import io.mailflow.runtime.broker.ProvisionReport;
 import io.mailflow.runtime.config.ConfigLoader;
 import io.mailflow.runtime.config.MailflowConfig;
-import io.mailflow.runtime.pipeline.Pipeline;
+import io.mailflow.runtime.pipeline.PipelineInstance;
 import io.mailflow.runtime.pipeline.StreamsRunner.Termination;
-import io.mailflow.topology.TopicSpec;
+import io.mailflow.topology.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +29,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pipeline of {@code mailflow run}, configured by keys, on the shared broker. */
+/** The pipeline instance of {@code mailflow run}, configured by keys, on the shared broker. */
 @WithSharedKafka
 class PipelineIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -50,10 +50,18 @@ class PipelineIT {
     void createTopics_makesTheLinesAndOutputTopicsOnce(KafkaCluster kafka) throws Exception {
         MailflowConfig config = config(kafka, "provisioned");
 
-        ProvisionReport first = Pipeline.provisionTopics(config);
-        ProvisionReport second = Pipeline.provisionTopics(config);
+        ProvisionReport first = PipelineInstance.createTopics(config);
+        ProvisionReport second = PipelineInstance.createTopics(config);
 
-        List<String> names = Pipeline.topics(config).stream().map(TopicSpec::name).toList();
+        TopicNames topics = config.topicNames();
+        List<String> names =
+                List.of(
+                        topics.lines(),
+                        topics.outcomes(),
+                        topics.errors(),
+                        topics.inbound(),
+                        topics.sessions(),
+                        topics.rejects());
         assertThat(first.created()).containsExactlyInAnyOrderElementsOf(names).hasSize(6);
         assertThat(second.created()).isEmpty();
         assertThat(second.existing()).containsExactlyInAnyOrderElementsOf(names);
@@ -71,10 +79,9 @@ class PipelineIT {
     @Test
     void transientErrorThenSent_isDeliveredOnTheOutcomesTopic(KafkaCluster kafka) throws Exception {
         MailflowConfig config = config(kafka, "running");
-        Pipeline.provisionTopics(config);
-        Pipeline pipeline = new Pipeline(config, ErrorClassifier.builtIn());
+        PipelineInstance.createTopics(config);
 
-        pipeline.start();
+        PipelineInstance pipeline = PipelineInstance.start(config, ErrorClassifier.builtIn());
         send(kafka, config.topicNames().lines(), "mail01", DELIVERY);
         JsonNode outcome = awaitOutcome(kafka, config.topicNames().outcomes(), "DELIVERED");
         pipeline.close();
@@ -83,8 +90,7 @@ class PipelineIT {
         assertThat(outcome.get("messageId").asLong()).isEqualTo(2549);
         assertThat(outcome.get("attempts").asInt()).isEqualTo(2);
         assertThat(outcome.get("completedAt").asText()).isEqualTo("2003-06-20T08:11:04Z");
-        assertThat(pipeline.awaitTermination()).isEqualTo(Termination.STOPPED);
-        assertThat(pipeline.metrics().linesRead()).isEqualTo(3);
+        assertThat(pipeline.runner().awaitTermination()).isEqualTo(Termination.STOPPED);
     }
 
     private MailflowConfig config(KafkaCluster kafka, String name) {
@@ -100,6 +106,7 @@ class PipelineIT {
             flags.put("topic." + role, prefix + "." + role);
         }
         flags.put("kafka.commit.interval.ms", "100");
+        flags.put("http.port", "0");
         return ConfigLoader.load(Optional.empty(), Map.of(), flags);
     }
 

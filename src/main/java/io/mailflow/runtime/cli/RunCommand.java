@@ -2,10 +2,11 @@ package io.mailflow.runtime.cli;
 
 import io.mailflow.core.classify.ErrorClassifier;
 import io.mailflow.core.classify.RuleFileException;
+import io.mailflow.runtime.broker.ProvisionReport;
 import io.mailflow.runtime.broker.TopicProvisioningException;
 import io.mailflow.runtime.config.ConfigKeys;
 import io.mailflow.runtime.config.MailflowConfig;
-import io.mailflow.runtime.pipeline.Pipeline;
+import io.mailflow.runtime.pipeline.PipelineInstance;
 import io.mailflow.runtime.pipeline.StreamsRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,6 +39,8 @@ import picocli.CommandLine.Spec;
             ""
         })
 final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
     @Spec CommandSpec spec;
 
     @Option(
@@ -63,21 +68,38 @@ final class RunCommand implements Callable<Integer> {
         if (createTopics) {
             provision(config);
         }
-        Pipeline pipeline = new Pipeline(config, classifier);
+        PipelineInstance pipeline = start(config, classifier);
         Thread stop = new Thread(pipeline::close, "mailflow-shutdown");
         Runtime.getRuntime().addShutdownHook(stop);
-        pipeline.start();
-        if (pipeline.awaitTermination() == StreamsRunner.Termination.STOPPED) {
+        if (pipeline.runner().awaitTermination() == StreamsRunner.Termination.STOPPED) {
             return 0;
         }
         Runtime.getRuntime().removeShutdownHook(stop);
         pipeline.close();
+        Throwable failure = pipeline.runner().failure();
         throw new UserException(
-                "the pipeline stopped after an error: " + pipeline.failure().getMessage(),
-                pipeline.failure());
+                "the pipeline stopped after an error: " + failure.getMessage(), failure);
     }
 
-    private static ErrorClassifier classifier(MailflowConfig config) {
+    private static PipelineInstance start(MailflowConfig config, ErrorClassifier classifier) {
+        try {
+            return PipelineInstance.start(config, classifier);
+        } catch (IOException e) {
+            throw new UserException(
+                    ConfigKeys.HTTP_PORT.name()
+                            + " is "
+                            + config.get(ConfigKeys.HTTP_PORT)
+                            + ": cannot listen on it ("
+                            + e.getMessage()
+                            + "); expected a free port",
+                    e);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+
+    /** The built-in rules, plus the operator's file when {@code rules.file} names one. */
+    static ErrorClassifier classifier(MailflowConfig config) {
         try {
             return config.get(ConfigKeys.RULES_FILE)
                     .map(ErrorClassifier::withRules)
@@ -89,7 +111,11 @@ final class RunCommand implements Callable<Integer> {
 
     private static void provision(MailflowConfig config) {
         try {
-            Pipeline.provisionTopics(config);
+            ProvisionReport report = PipelineInstance.createTopics(config);
+            LOG.info(
+                    "Topics: {} created, {} already there",
+                    report.created().size(),
+                    report.existing().size());
         } catch (TopicProvisioningException e) {
             throw new UserException("--create-topics: " + e.getMessage(), e);
         }
