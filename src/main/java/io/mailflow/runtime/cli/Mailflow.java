@@ -16,6 +16,7 @@ import picocli.CommandLine.ParameterException;
             ParseCommand.class,
             ClassifyCommand.class,
             GenerateCommand.class,
+            ShipCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Mailflow implements Runnable {

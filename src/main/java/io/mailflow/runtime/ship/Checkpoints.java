@@ -6,16 +6,12 @@ import io.mailflow.json.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -110,7 +106,8 @@ public final class Checkpoints {
         String path = absolute(followed);
         String name =
                 String.valueOf(Path.of(path).getFileName()).replaceAll("[^A-Za-z0-9._-]", "_");
-        return dir.resolve(name + "-" + sha256(path).substring(0, NAME_HASH_LENGTH) + SUFFIX);
+        return dir.resolve(
+                name + "-" + Hashes.sha256Hex(path).substring(0, NAME_HASH_LENGTH) + SUFFIX);
     }
 
     /** The form of a followed path that checkpoints and record headers carry. */
@@ -166,15 +163,6 @@ public final class Checkpoints {
             throw new IOException(
                     "the checkpoint directory's file system cannot replace " + file + " atomically",
                     e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

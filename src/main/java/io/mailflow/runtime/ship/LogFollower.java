@@ -151,6 +151,15 @@ public final class LogFollower implements AutoCloseable {
         return fileHead;
     }
 
+    /**
+     * Bytes of the open file not read yet; 0 while none is open.
+     *
+     * @throws IOException if the file's size cannot be read
+     */
+    public long bytesBehind() throws IOException {
+        return channel == null ? 0 : Math.max(0, channel.size() - readOffset());
+    }
+
     /** Bytes read from files so far, line terminators included. */
     public long bytesRead() {
         return bytesRead;

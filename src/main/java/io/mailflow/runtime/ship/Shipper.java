@@ -1,0 +1,185 @@
+package io.mailflow.runtime.ship;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ships log files to the lines topic, each line exactly once, until stopped.
+ *
+ * <h2>Records</h2>
+ *
+ * Each complete line becomes one record: key the host, value the line's bytes without terminator,
+ * headers {@code host}, {@code file} (the absolute path followed), {@code offset} (of the line in
+ * the file) and {@code file-key} (the file's device and inode, which tell a rotated file from its
+ * successor); see {@link io.mailflow.topology.LineHeaders}. All files of a host go to the partition
+ * Kafka's default partitioner picks for the host, so that the host's lines keep their order.
+ *
+ * <h2>Neither skipping nor resending a line</h2>
+ *
+ * Each file has its own transactional producer, its transactional id derived from host and path
+ * ({@link ShipClients#transactionalId}). A file is shipped in rounds: read up to {@link
+ * ShipSettings#linesPerTransaction()} lines, send them in one transaction, commit, then write the
+ * file's checkpoint ({@link Checkpoints}): the position after the last line, and the partition
+ * offset after the last record committed. Lines are thus on the topic before the checkpoint says
+ * so. A crash between the commit and the checkpoint leaves a checkpoint that is one round behind,
+ * so a restart does not trust it alone:
+ *
+ * <ol>
+ *   <li>{@code initTransactions()} with the same transactional id fences any shipper still running
+ *       the file and aborts the round it left open: its lines will never be read.
+ *   <li>The partition is read with {@code read_committed} from the checkpoint's partition offset to
+ *       the partition's end. A record of this host and path found there was committed after the
+ *       checkpoint was written; the last one names the file and offset of the last line shipped,
+ *       and shipping resumes after its line terminator, which is looked up in the file. With none
+ *       found, the checkpoint is up to date, and shipping resumes at its position.
+ * </ol>
+ *
+ * Since records after the checkpoint's partition offset are newer than the checkpoint, this is the
+ * larger of the two positions, and the scan is only as long as the records written since the last
+ * checkpoint. A failed commit or any other Kafka error is handled the same way: the file's shipper
+ * starts over from the checkpoint and the topic, never guessing which round made it.
+ *
+ * <p>A file without a checkpoint is read from its end (or from its start with {@link
+ * ShipSettings#fromStart()}), and gets its checkpoint before its first line is sent. A checkpoint
+ * for another topic is resumed from without a look at the topic.
+ */
+public final class Shipper {
+    private static final long TOPIC_LOOKUP_SECONDS = 60;
+    private static final Logger LOG = LoggerFactory.getLogger(Shipper.class);
+
+    private final ShipSettings settings;
+    private final Checkpoints checkpoints;
+    private final StopSignal stop = new StopSignal();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final List<FileShipper> shippers = new ArrayList<>();
+
+    public Shipper(ShipSettings settings, Checkpoints checkpoints) {
+        this.settings = Objects.requireNonNull(settings, "settings can't be null");
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints can't be null");
+    }
+
+    /**
+     * Ships until {@link #stop()} is called, then commits what was sent and writes the checkpoints.
+     *
+     * @throws ShipperException if the topic is missing, or a file cannot be shipped for a reason
+     *     that retrying would not change (e.g. authorization, or another shipper took the file
+     *     over)
+     */
+    public void run() throws ShipperException, InterruptedException {
+        try (Admin admin = Admin.create(ShipClients.admin(settings))) {
+            int partitions = partitionCount(admin);
+            Reconciler reconciler =
+                    new Reconciler(
+                            admin,
+                            ShipClients.consumer(settings, "mailflow-ship-reconcile"),
+                            stop::requested);
+            List<Thread> threads = new ArrayList<>();
+            for (FollowedFile file : settings.files()) {
+                int partition = ShipClients.partitionOf(file.host(), partitions);
+                FileShipper shipper =
+                        new FileShipper(file, settings, partition, checkpoints, reconciler, stop);
+                synchronized (shippers) {
+                    shippers.add(shipper);
+                }
+                Thread thread = new Thread(shipper, "ship-" + file.path().getFileName());
+                thread.start();
+                threads.add(thread);
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            throwFirstFatal();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Asks {@link #run()} to finish; returns at once. */
+    public void stop() {
+        stop.request();
+    }
+
+    /**
+     * Waits up to {@code seconds} for {@link #run()} to return.
+     *
+     * @return true if it did
+     */
+    public boolean awaitFinished(long seconds) throws InterruptedException {
+        return finished.await(seconds, TimeUnit.SECONDS);
+    }
+
+    /** The progress so far, summed over the files. */
+    public ShipProgress progress() {
+        long lines = 0;
+        long bytesRead = 0;
+        long backfillBytes = 0;
+        boolean backfilled = true;
+        synchronized (shippers) {
+            for (FileShipper s : shippers) {
+                lines += s.linesShipped();
+                bytesRead += s.bytesRead();
+                backfillBytes += Math.max(0, s.backfillBytes());
+                backfilled &= s.caughtUpOnce();
+            }
+            backfilled &= shippers.size() == settings.files().size();
+        }
+        return new ShipProgress(lines, bytesRead, backfillBytes, backfilled);
+    }
+
+    private int partitionCount(Admin admin) throws ShipperException, InterruptedException {
+        String topic = settings.topic();
+        try {
+            TopicDescription description =
+                    admin.describeTopics(List.of(topic))
+                            .allTopicNames()
+                            .get(TOPIC_LOOKUP_SECONDS, TimeUnit.SECONDS)
+                            .get(topic);
+            LOG.info(
+                    "Shipping {} file(s) to {} ({} partitions) at {}",
+                    settings.files().size(),
+                    topic,
+                    description.partitions().size(),
+                    settings.bootstrapServers());
+            return description.partitions().size();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new ShipperException(
+                        "the topic "
+                                + topic
+                                + " does not exist at "
+                                + settings.bootstrapServers()
+                                + "; expected the lines topic of the pipeline, created beforehand",
+                        e.getCause());
+            }
+            throw new ShipperException(
+                    "cannot look up the topic " + topic + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new ShipperException(
+                    "no answer from the Kafka brokers at "
+                            + settings.bootstrapServers()
+                            + " within "
+                            + TOPIC_LOOKUP_SECONDS
+                            + " s",
+                    e);
+        }
+    }
+
+    private void throwFirstFatal() throws ShipperException {
+        for (FileShipper s : shippers) {
+            if (s.fatal() != null) {
+                throw s.fatal();
+            }
+        }
+    }
+}
