@@ -16,6 +16,7 @@ import picocli.CommandLine.ParameterException;
             ParseCommand.class,
             ClassifyCommand.class,
             GenerateCommand.class,
+            RunCommand.class,
             ShipCommand.class,
             CommandLine.HelpCommand.class
         })

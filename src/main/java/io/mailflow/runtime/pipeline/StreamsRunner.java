@@ -1,0 +1,114 @@
+package io.mailflow.runtime.pipeline;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one topology with Kafka Streams from {@link #start()} until {@link #close()} or a fatal
+ * error, logging each lifecycle step at INFO. An exception that escapes processing stops this
+ * instance rather than replacing the thread: mailflow's processing is deterministic, so the same
+ * record would fail again.
+ */
+public final class StreamsRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+
+    /** How a run ended. */
+    public enum Termination {
+        /** {@link #close()} stopped it, for example on SIGTERM. */
+        STOPPED,
+        /** An error stopped it; {@link #failure()} says which. */
+        FAILED
+    }
+
+    private final KafkaStreams streams;
+    private final Duration closeTimeout;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    /**
+     * @param topology the topology to run
+     * @param properties the Kafka Streams configuration
+     * @param closeTimeout how long {@link #close()} waits for the threads to commit and stop
+     */
+    public StreamsRunner(Topology topology, Properties properties, Duration closeTimeout) {
+        this.streams = new KafkaStreams(topology, properties);
+        this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout can't be null");
+        streams.setStateListener(this::onStateChange);
+        streams.setUncaughtExceptionHandler(this::onUncaughtException);
+    }
+
+    /** Starts the stream threads and returns; they join the group and restore state meanwhile. */
+    public void start() {
+        LOG.info("Starting the pipeline");
+        streams.start();
+    }
+
+    /** The Kafka Streams instance, for its stores and metadata. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Whether the instance is {@code RUNNING} within {@code timeout}. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || isTerminal(streams.state())) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** Blocks until the instance has stopped, then says why. */
+    public Termination awaitTermination() throws InterruptedException {
+        terminated.await();
+        return failure.get() == null ? Termination.STOPPED : Termination.FAILED;
+    }
+
+    /** The error that stopped the instance, or null. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    /** Stops processing, committing what was processed, within the close timeout. */
+    @Override
+    public void close() {
+        long began = System.nanoTime();
+        LOG.info("Stopping the pipeline");
+        boolean clean = streams.close(closeTimeout);
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+        if (clean) {
+            LOG.info("Pipeline stopped in {} ms", took);
+        } else {
+            LOG.warn("Pipeline threads still running after {} ms; stopped waiting for them", took);
+        }
+        terminated.countDown();
+    }
+
+    private void onStateChange(KafkaStreams.State now, KafkaStreams.State before) {
+        LOG.info("Pipeline state {} -> {}", before, now);
+        if (isTerminal(now)) {
+            terminated.countDown();
+        }
+    }
+
+    private StreamThreadExceptionResponse onUncaughtException(Throwable error) {
+        LOG.error("The pipeline stops after an error it cannot skip", error);
+        failure.compareAndSet(null, error);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    private static boolean isTerminal(KafkaStreams.State state) {
+        return state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.ERROR;
+    }
+}

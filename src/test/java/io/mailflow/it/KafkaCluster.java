@@ -1,0 +1,66 @@
+package io.mailflow.it;
+
+import io.mailflow.runtime.broker.EmbeddedKafka;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The broker integration tests share, with the clients they usually need. Closing it stops the
+ * broker; only the store of the root extension context does that.
+ */
+public final class KafkaCluster implements AutoCloseable {
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final EmbeddedKafka kafka;
+
+    KafkaCluster(EmbeddedKafka kafka) {
+        this.kafka = kafka;
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** A topic or group name no other test of this JVM uses: {@code prefix} plus a number. */
+    public String uniqueTopic(String prefix) {
+        return prefix + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public Admin admin() {
+        return Admin.create(Map.of("bootstrap.servers", bootstrapServers()));
+    }
+
+    /** An idempotent producer with {@code acks=all}, plus {@code overrides}. */
+    public KafkaProducer<String, String> producer(Map<String, Object> overrides) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.putAll(overrides);
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    /** A {@code read_committed} consumer of a new group that starts at the earliest offset. */
+    public KafkaConsumer<String, String> consumer(Map<String, Object> overrides) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, uniqueTopic("group"));
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putAll(overrides);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+    }
+}
