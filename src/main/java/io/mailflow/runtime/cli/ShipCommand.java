@@ -1,5 +1,10 @@
 package io.mailflow.runtime.cli;
 
+import io.mailflow.runtime.config.ConfigException;
+import io.mailflow.runtime.config.ConfigKey;
+import io.mailflow.runtime.config.ConfigKeys;
+import io.mailflow.runtime.config.ConfigLoader;
+import io.mailflow.runtime.config.MailflowConfig;
 import io.mailflow.runtime.ship.BackfillProgress;
 import io.mailflow.runtime.ship.CheckpointException;
 import io.mailflow.runtime.ship.Checkpoints;
@@ -8,7 +13,6 @@ import io.mailflow.runtime.ship.ShipClients;
 import io.mailflow.runtime.ship.ShipSettings;
 import io.mailflow.runtime.ship.Shipper;
 import io.mailflow.runtime.ship.ShipperException;
-import io.mailflow.topology.TopicNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +20,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,16 +48,27 @@ import picocli.CommandLine.Spec;
                     + " skips nor resends a line."
         })
 final class ShipCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ShipCommand.class);
+
     /** How long a stop may take to commit the last round and write the checkpoints. */
     private static final long STOP_SECONDS = 30;
 
     @Spec CommandSpec spec;
 
     @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "The properties file of mailflow run, for bootstrap.servers, topic.lines and"
+                            + " the kafka.-prefixed client configs; default: $MAILFLOW_CONFIG.")
+    Path configFile;
+
+    @Option(
             names = "--bootstrap-servers",
             paramLabel = "HOST:PORT,...",
-            defaultValue = "localhost:9092",
-            description = "The Kafka brokers to contact first (default: ${DEFAULT-VALUE}).")
+            description =
+                    "The Kafka brokers to contact first. Default: bootstrap.servers of the"
+                            + " configuration (MAILFLOW_BOOTSTRAP_SERVERS), else localhost:9092.")
     String bootstrapServers;
 
     @Option(
@@ -64,8 +82,10 @@ final class ShipCommand implements Callable<Integer> {
     @Option(
             names = "--topic",
             paramLabel = "TOPIC",
-            description = "The lines topic (default: ${DEFAULT-VALUE}).")
-    String topic = TopicNames.DEFAULT.lines();
+            description =
+                    "The lines topic. Default: topic.lines of the configuration"
+                            + " (MAILFLOW_TOPIC_LINES), else webx.log.lines.")
+    String topic;
 
     @Option(
             names = "--checkpoint-dir",
@@ -85,8 +105,10 @@ final class ShipCommand implements Callable<Integer> {
             names = "--kafka",
             paramLabel = "KEY=VALUE",
             description =
-                    "A Kafka client config, such as security.protocol=SASL_SSL; repeatable."
-                            + " Configs that exactly-once shipping depends on cannot be set.")
+                    "A Kafka client config, such as security.protocol=SASL_SSL, like a kafka.KEY"
+                            + " key of the configuration; producer., consumer. or admin. before"
+                            + " KEY addresses one client. Repeatable. Configs that exactly-once"
+                            + " shipping depends on cannot be set.")
     Map<String, String> kafka = new LinkedHashMap<>();
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "The log files to follow.")
@@ -94,9 +116,15 @@ final class ShipCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        List<FollowedFile> followed = followedFiles();
+        MailflowConfig config = config();
         ShipSettings settings =
                 ShipSettings.of(
-                        bootstrapServers, topic, followedFiles(), fromStart, kafkaConfigs());
+                        config.get(ConfigKeys.BOOTSTRAP_SERVERS),
+                        config.get(ConfigKeys.TOPIC_LINES),
+                        followed,
+                        fromStart,
+                        kafkaConfigs(config));
         files.forEach(ShipCommand::checkReadable);
         Shipper shipper = new Shipper(settings, checkpoints());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(shipper), "ship-stop"));
@@ -129,16 +157,66 @@ final class ShipCommand implements Callable<Integer> {
         return followed;
     }
 
-    private Map<String, String> kafkaConfigs() {
-        kafka.keySet()
+    /**
+     * The configuration of {@code mailflow run}, with the options given here on top. A bad option
+     * is a usage error; a bad file or environment variable is a failure.
+     */
+    private MailflowConfig config() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        if (bootstrapServers != null) {
+            flags.put(
+                    ConfigKeys.BOOTSTRAP_SERVERS.name(),
+                    checked(ConfigKeys.BOOTSTRAP_SERVERS, "--bootstrap-servers", bootstrapServers));
+        }
+        if (topic != null) {
+            flags.put(
+                    ConfigKeys.TOPIC_LINES.name(),
+                    checked(ConfigKeys.TOPIC_LINES, "--topic", topic));
+        }
+        kafka.forEach(
+                (name, value) -> {
+                    ShipClients.problemWith(name)
+                            .ifPresent(
+                                    problem -> {
+                                        throw usage("--kafka " + problem);
+                                    });
+                    flags.put(ConfigKeys.KAFKA_PREFIX + name, value);
+                });
+        try {
+            return ConfigLoader.load(Optional.ofNullable(configFile), System.getenv(), flags);
+        } catch (ConfigException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+
+    private String checked(ConfigKey<String> key, String option, String text) {
+        try {
+            return key.parse(text);
+        } catch (IllegalArgumentException e) {
+            String detail = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+            throw usage(option + " is '" + text + "'" + detail + "; expected " + key.expected());
+        }
+    }
+
+    /**
+     * The configuration's Kafka client configs for the shipper. Those it sets itself, which {@code
+     * mailflow run} may set in a shared file, are left out.
+     */
+    private static Map<String, String> kafkaConfigs(MailflowConfig config) {
+        Map<String, String> configs = new LinkedHashMap<>();
+        config.kafkaClientConfigs()
                 .forEach(
-                        name ->
-                                ShipClients.problemWith(name)
-                                        .ifPresent(
-                                                problem -> {
-                                                    throw usage("--kafka " + problem);
-                                                }));
-        return kafka;
+                        (name, value) -> {
+                            if (ShipClients.isOwned(name)) {
+                                LOG.warn(
+                                        "Ignoring {}{}: mailflow ship sets it itself",
+                                        ConfigKeys.KAFKA_PREFIX,
+                                        name);
+                            } else {
+                                configs.put(name, value);
+                            }
+                        });
+        return configs;
     }
 
     /** A file that is there must be readable; one that is not yet is waited for. */

@@ -12,7 +12,11 @@ import org.apache.kafka.common.utils.Utils;
 
 /**
  * The configurations of the shipper's Kafka clients: what it needs for exactly-once shipping,
- * tuning for throughput, and the user's pass-through configs (security settings above all).
+ * tuning for throughput, and the user's pass-through configs (security settings above all). A
+ * pass-through config goes to every client that knows it; {@code producer.}, {@code consumer.} or
+ * {@code admin.} before its name addresses one kind of client only, as in {@code mailflow run}'s
+ * {@code kafka.} keys. Other configs of Kafka Streams are ignored, so that ship can read the
+ * configuration file of {@code mailflow run}.
  */
 public final class ShipClients {
     /** The transactional ids of the shipper start with this, for ACLs by prefix. */
@@ -39,20 +43,40 @@ public final class ShipClients {
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG);
 
+    private static final String PRODUCER = "producer.";
+    private static final String CONSUMER = "consumer.";
+    private static final String ADMIN = "admin.";
+
+    /** The prefixes that address one kind of client, as in Kafka Streams' configuration. */
+    private static final Map<String, Set<String>> CLIENT_PREFIXES =
+            Map.of(
+                    PRODUCER, ProducerConfig.configNames(),
+                    CONSUMER, ConsumerConfig.configNames(),
+                    ADMIN, AdminClientConfig.configNames());
+
     private static final int HASH_HEX_DIGITS = 16;
 
     private ShipClients() {}
 
     /**
      * Why {@code name} cannot be passed to the Kafka clients, or empty if it can: it must be a
-     * config of the producer, consumer or admin client and not one the shipper sets itself.
+     * config of the producer, consumer or admin client, bare or after the prefix {@code producer.},
+     * {@code consumer.} or {@code admin.} that addresses one kind of client, and not one the
+     * shipper sets itself.
      */
     public static Optional<String> problemWith(String name) {
-        if (OWNED.contains(name)) {
+        if (isOwned(name)) {
             return Optional.of(
                     name
                             + " is set by mailflow ship itself (it needs idempotent,"
                             + " transactional, read_committed clients)");
+        }
+        for (Map.Entry<String, Set<String>> prefix : CLIENT_PREFIXES.entrySet()) {
+            if (name.startsWith(prefix.getKey())) {
+                return prefix.getValue().contains(name.substring(prefix.getKey().length()))
+                        ? Optional.empty()
+                        : Optional.of(name + " is not a config of the " + clientOf(prefix));
+            }
         }
         if (!ProducerConfig.configNames().contains(name)
                 && !ConsumerConfig.configNames().contains(name)
@@ -61,6 +85,16 @@ public final class ShipClients {
                     name + " is not a config of the Kafka producer, consumer or admin client");
         }
         return Optional.empty();
+    }
+
+    /** True if the shipper sets the config {@code name} itself, bare or behind a prefix. */
+    public static boolean isOwned(String name) {
+        int dot = name.indexOf('.');
+        String bare =
+                dot > 0 && CLIENT_PREFIXES.containsKey(name.substring(0, dot + 1))
+                        ? name.substring(dot + 1)
+                        : name;
+        return OWNED.contains(bare);
     }
 
     /**
@@ -90,7 +124,7 @@ public final class ShipClients {
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        passThrough(settings, ProducerConfig.configNames(), config);
+        passThrough(settings, PRODUCER, ProducerConfig.configNames(), config);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -103,7 +137,7 @@ public final class ShipClients {
     static Map<String, Object> consumer(ShipSettings settings, String clientId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        passThrough(settings, ConsumerConfig.configNames(), config);
+        passThrough(settings, CONSUMER, ConsumerConfig.configNames(), config);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -114,20 +148,42 @@ public final class ShipClients {
 
     static Map<String, Object> admin(ShipSettings settings) {
         Map<String, Object> config = new HashMap<>();
-        passThrough(settings, AdminClientConfig.configNames(), config);
+        passThrough(settings, ADMIN, AdminClientConfig.configNames(), config);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, TRANSACTIONAL_ID_PREFIX + "admin");
         return config;
     }
 
+    /**
+     * Copies the configs of one kind of client: bare names it knows first, then those behind its
+     * prefix, which win. Configs the shipper sets itself and those of other clients are left out.
+     */
     private static void passThrough(
-            ShipSettings settings, Set<String> clientConfigs, Map<String, Object> config) {
+            ShipSettings settings,
+            String prefix,
+            Set<String> clientConfigs,
+            Map<String, Object> config) {
         settings.kafkaConfigs()
                 .forEach(
                         (name, value) -> {
-                            if (clientConfigs.contains(name)) {
+                            if (clientConfigs.contains(name) && !isOwned(name)) {
                                 config.put(name, value);
                             }
                         });
+        settings.kafkaConfigs()
+                .forEach(
+                        (name, value) -> {
+                            if (name.startsWith(prefix) && !isOwned(name)) {
+                                config.put(name.substring(prefix.length()), value);
+                            }
+                        });
+    }
+
+    private static String clientOf(Map.Entry<String, Set<String>> prefix) {
+        return switch (prefix.getKey()) {
+            case PRODUCER -> "Kafka producer";
+            case CONSUMER -> "Kafka consumer";
+            default -> "Kafka admin client";
+        };
     }
 }

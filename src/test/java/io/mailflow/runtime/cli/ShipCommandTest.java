@@ -44,6 +44,31 @@ class ShipCommandTest {
     }
 
     @Test
+    void malformedBootstrapServers_isAUsageErrorNamingTheOption() {
+        Run run = run("ship", "--bootstrap-servers", "broker", log().toString());
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("ship: --bootstrap-servers is 'broker'")
+                .contains("expected host:port pairs separated by commas");
+    }
+
+    @Test
+    void badConfigurationFile_failsInOneLineNamingTheKey() throws IOException {
+        Path config = Files.writeString(dir.resolve("mailflow.properties"), "topic.lines=a b\n");
+
+        Run run = run("ship", "--config", config.toString(), log().toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("ship: topic.lines is 'a b' (file " + config + ")");
+    }
+
+    @Test
     void sameFileTwice_isAUsageError() {
         Path log = log();
 
