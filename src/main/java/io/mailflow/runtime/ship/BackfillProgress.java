@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  */
 public final class BackfillProgress implements Runnable {
     private static final int BAR_WIDTH = 30;
-    private static final Duration TERMINAL_EVERY = Duration.ofMillis(250);
+    private static final Duration TICK = Duration.ofMillis(250);
     private static final Duration LOG_EVERY = Duration.ofSeconds(10);
     private static final double MIB = 1024 * 1024;
 
@@ -47,19 +47,24 @@ public final class BackfillProgress implements Runnable {
     /** Reports until the backfill is done or {@link #stop()} is called. */
     @Override
     public void run() {
-        long started = System.nanoTime();
+        long nextLine = System.nanoTime() + LOG_EVERY.toNanos();
         while (!stop.requested()) {
-            stop.sleep(terminal ? TERMINAL_EVERY : LOG_EVERY);
+            stop.sleep(TICK);
             ShipProgress now = progress.get();
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             if (now.backfilled()) {
-                err.print(terminal ? "\r" + bar(now, elapsed) + "\n" : "");
-                err.println(summary(now, elapsed));
+                err.print(terminal ? "\r" + bar(now) + "\n" : "");
+                err.println(summary(now));
                 err.flush();
                 return;
             }
-            err.print(terminal ? "\r" + bar(now, elapsed) : line(now, elapsed) + "\n");
-            err.flush();
+            if (terminal) {
+                err.print("\r" + bar(now));
+                err.flush();
+            } else if (System.nanoTime() >= nextLine) {
+                nextLine += LOG_EVERY.toNanos();
+                err.println(line(now));
+                err.flush();
+            }
         }
         if (terminal) {
             err.println();
@@ -72,7 +77,7 @@ public final class BackfillProgress implements Runnable {
     }
 
     /** The bar drawn in place, e.g. {@code [#######-----] 45.2% 1,234 lines 310 lines/s}. */
-    static String bar(ShipProgress p, Duration elapsed) {
+    static String bar(ShipProgress p) {
         int filled = (int) Math.round(p.backfillShare() * BAR_WIDTH);
         return String.format(
                 Locale.ROOT,
@@ -81,21 +86,21 @@ public final class BackfillProgress implements Runnable {
                 "-".repeat(BAR_WIDTH - filled),
                 p.backfillShare() * 100,
                 p.lines(),
-                perSecond(p.lines(), elapsed));
+                p.linesPerSecond());
     }
 
     /** One line for a log, e.g. {@code backfill 45.2%: 1,234 lines, 310 lines/s}. */
-    static String line(ShipProgress p, Duration elapsed) {
+    static String line(ShipProgress p) {
         return String.format(
                 Locale.ROOT,
                 "backfill %.1f%%: %,d lines, %,d lines/s",
                 p.backfillShare() * 100,
                 p.lines(),
-                perSecond(p.lines(), elapsed));
+                p.linesPerSecond());
     }
 
-    static String summary(ShipProgress p, Duration elapsed) {
-        double seconds = Math.max(elapsed.toNanos(), 1) / 1e9;
+    static String summary(ShipProgress p) {
+        double seconds = Math.max(p.elapsed().toNanos() / 1e9, 1e-3);
         return String.format(
                 Locale.ROOT,
                 "backfill done: %,d lines (%.1f MiB) in %.1f s, %,d lines/s (%.1f MiB/s);"
@@ -103,11 +108,7 @@ public final class BackfillProgress implements Runnable {
                 p.lines(),
                 p.bytesRead() / MIB,
                 seconds,
-                perSecond(p.lines(), elapsed),
+                p.linesPerSecond(),
                 p.bytesRead() / MIB / seconds);
-    }
-
-    private static long perSecond(long count, Duration elapsed) {
-        return Math.round(count / (Math.max(elapsed.toNanos(), 1) / 1e9));
     }
 }

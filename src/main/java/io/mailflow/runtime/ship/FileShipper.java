@@ -33,6 +33,7 @@ final class FileShipper implements Runnable {
     private final FollowedFile file;
     private final String path;
     private final byte[] hostBytes;
+    private final byte[] pathBytes;
     private final ShipSettings settings;
     private final TopicPartition partition;
     private final String transactionalId;
@@ -43,10 +44,15 @@ final class FileShipper implements Runnable {
     private final AtomicLong linesShipped = new AtomicLong();
     private final AtomicLong bytesRead = new AtomicLong();
     private volatile long backfillBytes = -1;
-    private volatile boolean caughtUpOnce;
+    private volatile long startedAt;
+    private volatile long caughtUpAt;
+    private volatile long backfillLines;
+    private volatile long backfillBytesRead;
     private volatile ShipperException fatal;
 
     private KafkaProducer<byte[], byte[]> producer;
+    private String lastFileKey;
+    private byte[] lastFileKeyBytes;
     private LogFollower follower;
     private long bytesReadBefore;
     private long topicOffset;
@@ -61,7 +67,8 @@ final class FileShipper implements Runnable {
             StopSignal stop) {
         this.file = file;
         this.path = Checkpoints.absolute(file.path());
-        this.hostBytes = file.host().getBytes(StandardCharsets.UTF_8);
+        this.hostBytes = utf8(file.host());
+        this.pathBytes = utf8(path);
         this.settings = settings;
         this.partition = new TopicPartition(settings.topic(), partition);
         this.transactionalId = ShipClients.transactionalId(file.host(), path);
@@ -113,21 +120,29 @@ final class FileShipper implements Runnable {
         return fatal;
     }
 
-    long linesShipped() {
-        return linesShipped.get();
-    }
-
-    long bytesRead() {
-        return bytesRead.get();
-    }
-
     /** Bytes to read beyond the start position when shipping began; -1 until known. */
     long backfillBytes() {
         return backfillBytes;
     }
 
-    boolean caughtUpOnce() {
-        return caughtUpOnce;
+    /** {@link System#nanoTime()} when shipping first began, or 0 before. */
+    long startedAt() {
+        return startedAt;
+    }
+
+    /** {@link System#nanoTime()} when the file was first read to its end, or 0 before. */
+    long caughtUpAt() {
+        return caughtUpAt;
+    }
+
+    /** Lines shipped until the file was first read to its end, or so far. */
+    long backfillLines() {
+        return caughtUpAt == 0 ? linesShipped.get() : backfillLines;
+    }
+
+    /** Bytes read until the file was first read to its end, or so far. */
+    long backfillBytesRead() {
+        return caughtUpAt == 0 ? bytesRead.get() : backfillBytesRead;
     }
 
     private void fail(Exception e) {
@@ -165,8 +180,9 @@ final class FileShipper implements Runnable {
         follower = new LogFollower(file.path(), startPoint(checkpoint, end));
         follower.open();
         bytesReadBefore = follower.bytesRead();
-        if (backfillBytes < 0) {
+        if (startedAt == 0) {
             backfillBytes = follower.bytesBehind();
+            startedAt = System.nanoTime();
         }
         topicOffset = end;
         writeCheckpoint();
@@ -233,9 +249,18 @@ final class FileShipper implements Runnable {
         while (!stop.requested()) {
             shipBatch();
             if (follower.caughtUp()) {
-                caughtUpOnce = true;
+                noteFirstCatchUp();
                 stop.sleep(settings.pollInterval());
             }
+        }
+    }
+
+    private void noteFirstCatchUp() {
+        if (caughtUpAt == 0) {
+            backfillLines = linesShipped.get();
+            backfillBytesRead = bytesRead.get();
+            caughtUpAt = System.nanoTime();
+            LOG.info("Read {} to its end: {} lines shipped so far", path, backfillLines);
         }
     }
 
@@ -272,11 +297,20 @@ final class FileShipper implements Runnable {
     private ProducerRecord<byte[], byte[]> record(FollowedLine line) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(LineHeaders.HOST, hostBytes);
-        headers.add(LineHeaders.FILE, path.getBytes(StandardCharsets.UTF_8));
+        headers.add(LineHeaders.FILE, pathBytes);
         headers.add(LineHeaders.OFFSET, utf8(Long.toString(line.offset())));
-        headers.add(LineHeaders.FILE_KEY, utf8(line.fileKey()));
+        headers.add(LineHeaders.FILE_KEY, fileKeyBytes(line.fileKey()));
         return new ProducerRecord<>(
                 partition.topic(), partition.partition(), null, hostBytes, line.bytes(), headers);
+    }
+
+    /** The file key's bytes, made once per file rather than once per line. */
+    private byte[] fileKeyBytes(String fileKey) {
+        if (!fileKey.equals(lastFileKey)) {
+            lastFileKey = fileKey;
+            lastFileKeyBytes = utf8(fileKey);
+        }
+        return lastFileKeyBytes;
     }
 
     private void closeQuietly() {

@@ -1,5 +1,6 @@
 package io.mailflow.runtime.ship;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -118,22 +119,29 @@ public final class Shipper {
         return finished.await(seconds, TimeUnit.SECONDS);
     }
 
-    /** The progress so far, summed over the files. */
+    /** The progress of the backfill, summed over the files. */
     public ShipProgress progress() {
         long lines = 0;
         long bytesRead = 0;
         long backfillBytes = 0;
-        boolean backfilled = true;
+        long startedAt = Long.MAX_VALUE;
+        long caughtUpAt = 0;
+        boolean backfilled;
         synchronized (shippers) {
+            backfilled = shippers.size() == settings.files().size();
             for (FileShipper s : shippers) {
-                lines += s.linesShipped();
-                bytesRead += s.bytesRead();
+                lines += s.backfillLines();
+                bytesRead += s.backfillBytesRead();
                 backfillBytes += Math.max(0, s.backfillBytes());
-                backfilled &= s.caughtUpOnce();
+                startedAt = s.startedAt() == 0 ? startedAt : Math.min(startedAt, s.startedAt());
+                caughtUpAt = Math.max(caughtUpAt, s.caughtUpAt());
+                backfilled &= s.caughtUpAt() != 0;
             }
-            backfilled &= shippers.size() == settings.files().size();
         }
-        return new ShipProgress(lines, bytesRead, backfillBytes, backfilled);
+        long end = backfilled ? caughtUpAt : System.nanoTime();
+        Duration elapsed =
+                startedAt == Long.MAX_VALUE ? Duration.ZERO : Duration.ofNanos(end - startedAt);
+        return new ShipProgress(lines, bytesRead, backfillBytes, elapsed, backfilled);
     }
 
     private int partitionCount(Admin admin) throws ShipperException, InterruptedException {
