@@ -157,8 +157,57 @@ class ShipIT {
         assertTopicHoldsEachLineOnce();
     }
 
+    @Test
+    void secondShipperWithTheSameCheckpoints_stopsAtOnce() throws Exception {
+        try (RunningShipper first = start(true)) {
+            awaitLinesOnTopic(linesIn(log).size());
+            try (RunningShipper second = start(false)) {
+                assertThat(second.awaitFailure())
+                        .hasMessageStartingWith(
+                                "another mailflow ship is following " + Checkpoints.absolute(log));
+            }
+            append(log, 0, 20);
+            awaitLinesOnTopic(totalLines());
+        }
+
+        assertTopicHoldsEachLineOnce();
+    }
+
+    @Test
+    void twoShippersOfTheSameFileFencingEachOther_stillShipEachLineOnce() throws Exception {
+        try (RunningShipper first = start(true)) {
+            awaitLinesOnTopic(linesIn(log).size());
+            try (RunningShipper second = start(false, dir.resolve("other-checkpoints"))) {
+                awaitStarted(second);
+                for (int from = 0; from < 100; from += 20) {
+                    append(log, from, from + 20);
+                    Thread.sleep(300);
+                }
+                awaitLinesOnTopic(totalLines());
+                // Fenced, a shipper either stops or starts over; either is fine here.
+                second.tolerateFailure();
+            }
+            first.tolerateFailure();
+        }
+
+        assertTopicHoldsEachLineOnce();
+    }
+
+    /** Waits until the shipper has read its file to the end once. */
+    private static void awaitStarted(RunningShipper shipper) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!shipper.shipper.progress().backfilled()) {
+            assertThat(System.nanoTime()).as("shipper started in time").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
     /** Starts a shipper of {@link #log} with short polls and small transactions. */
     private RunningShipper start(boolean fromStart) throws Exception {
+        return start(fromStart, checkpointDir);
+    }
+
+    private RunningShipper start(boolean fromStart, Path checkpoints) throws Exception {
         ShipSettings settings =
                 new ShipSettings(
                         kafka.bootstrapServers(),
@@ -168,7 +217,7 @@ class ShipIT {
                         Map.of(),
                         Duration.ofMillis(100),
                         1_000);
-        return new RunningShipper(new Shipper(settings, Checkpoints.in(checkpointDir)));
+        return new RunningShipper(new Shipper(settings, Checkpoints.in(checkpoints)));
     }
 
     private Path checkpointFile() throws Exception {
@@ -340,6 +389,7 @@ class ShipIT {
         private final Shipper shipper;
         private final Thread thread;
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private boolean failureExpected;
 
         RunningShipper(Shipper shipper) {
             this.shipper = shipper;
@@ -355,12 +405,34 @@ class ShipIT {
             }
         }
 
+        /** Waits for the shipper to stop by itself, and returns why it did. */
+        Throwable awaitFailure() {
+            join();
+            assertThat(failure.get()).as("why the shipper stopped").isNotNull();
+            failureExpected = true;
+            return failure.get();
+        }
+
+        void tolerateFailure() {
+            failureExpected = true;
+        }
+
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             shipper.stop();
-            thread.join(TIMEOUT.toMillis());
-            assertThat(thread.isAlive()).as("shipper still running after stop").isFalse();
-            assertThat(failure.get()).isNull();
+            join();
+            if (!failureExpected) {
+                assertThat(failure.get()).isNull();
+            }
+        }
+
+        private void join() {
+            try {
+                thread.join(TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertThat(thread.isAlive()).as("shipper still running").isFalse();
         }
     }
 }

@@ -3,9 +3,12 @@ package io.mailflow.runtime.ship;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.mailflow.json.Json;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -96,6 +99,50 @@ public final class Checkpoints {
             out.force(true);
         }
         moveOver(temporary, file);
+    }
+
+    /**
+     * Locks {@code followed} for this process, so that two shippers using this directory never
+     * follow the same file. The lock is the operating system's: it ends with the process.
+     *
+     * @return the lock, to be closed when done with the file
+     * @throws CheckpointException if another shipper holds the lock, or it cannot be taken
+     */
+    public Closeable lock(Path followed) throws CheckpointException {
+        Path checkpoint = fileOf(followed);
+        Path lockFile = checkpoint.resolveSibling(checkpoint.getFileName() + ".lock");
+        FileChannel channel = null;
+        try {
+            channel =
+                    FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return channel::close;
+            }
+        } catch (OverlappingFileLockException e) {
+            // Held by another shipper of this same process, as in tests.
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new CheckpointException("cannot lock " + lockFile + ": " + e, e);
+        }
+        closeQuietly(channel);
+        throw new CheckpointException(
+                "another mailflow ship is following "
+                        + absolute(followed)
+                        + " (it holds "
+                        + lockFile
+                        + "); expected one shipper per file",
+                null);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // the lock, if any, goes with the channel; nothing else to release
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mailflow.runtime.ship;
 
 import io.mailflow.topology.LineHeaders;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -79,6 +80,16 @@ final class FileShipper implements Runnable {
 
     @Override
     public void run() {
+        try (Closeable lock = checkpoints.lock(file.path())) {
+            shipUntilStopped();
+        } catch (CheckpointException e) {
+            fail(e);
+        } catch (IOException e) {
+            LOG.warn("Cannot release the lock of {}", path, e);
+        }
+    }
+
+    private void shipUntilStopped() {
         Duration backoff = FIRST_BACKOFF;
         while (!stop.requested()) {
             try {
