@@ -37,6 +37,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,8 @@ class ShipIT {
     private Path log;
     private Path checkpointDir;
     private List<Line> spareLines;
+    private KafkaConsumer<byte[], byte[]> watcher;
+    private int watched;
 
     ShipIT(KafkaCluster kafka) {
         this.kafka = kafka;
@@ -78,6 +81,13 @@ class ShipIT {
         Path spare = dir.resolve("spare");
         new LogGenerator(GeneratorSettings.of(1, 300).withSeed(2)).writeTo(spare);
         spareLines = linesIn(spare.resolve(HOST + ".log"));
+    }
+
+    @AfterEach
+    void closeWatcher() {
+        if (watcher != null) {
+            watcher.close();
+        }
     }
 
     @Test
@@ -271,18 +281,28 @@ class ShipIT {
         }
     }
 
-    private void awaitLinesOnTopic(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        int seen = 0;
-        while (System.nanoTime() < deadline) {
-            seen = readTopic().size();
-            if (seen >= expected) {
-                return;
-            }
-            Thread.sleep(100);
+    /** Waits until the topic holds {@code expected} committed lines, or more. */
+    private void awaitLinesOnTopic(int expected) {
+        if (watcher == null) {
+            watcher = consumer();
+            watcher.assign(partitions());
+            watcher.seekToBeginning(partitions());
         }
-        throw new AssertionError(
-                "expected " + expected + " lines on " + topic + " within " + TIMEOUT + ": " + seen);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (watched < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(
+                        "expected "
+                                + expected
+                                + " lines on "
+                                + topic
+                                + " within "
+                                + TIMEOUT
+                                + ", saw "
+                                + watched);
+            }
+            watched += watcher.poll(Duration.ofMillis(100)).count();
+        }
     }
 
     /**
@@ -323,6 +343,34 @@ class ShipIT {
 
     /** Every committed record of the topic, in partition and offset order. */
     private List<ConsumerRecord<byte[], byte[]>> readTopic() {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            consumer.assign(partitions());
+            consumer.seekToBeginning(partitions());
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions());
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (partitions().stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("cannot read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+        }
+        records.sort(
+                Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition())
+                        .thenComparingLong(ConsumerRecord::offset));
+        return records;
+    }
+
+    private List<TopicPartition> partitions() {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            partitions.add(new TopicPartition(topic, p));
+        }
+        return partitions;
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
         Map<String, Object> config =
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -331,31 +379,8 @@ class ShipIT {
                         "read_committed",
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                         10_000);
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(
-                        config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                partitions.add(new TopicPartition(topic, p));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("cannot read " + topic + " to its end");
-                }
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-        }
-        records.sort(
-                (a, b) ->
-                        a.partition() != b.partition()
-                                ? Integer.compare(a.partition(), b.partition())
-                                : Long.compare(a.offset(), b.offset()));
-        return records;
+        return new KafkaConsumer<>(
+                config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> r, String name) {

@@ -137,6 +137,9 @@ public final class ShipClients {
     static Map<String, Object> consumer(ShipSettings settings, String clientId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        // The look at the topic after a restart ends on a fetch at the partition's end: keep it
+        // short.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         passThrough(settings, CONSUMER, ConsumerConfig.configNames(), config);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
