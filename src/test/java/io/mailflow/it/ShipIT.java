@@ -2,6 +2,7 @@ package io.mailflow.it;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailflow.generate.GeneratorSettings;
 import io.mailflow.generate.LogGenerator;
@@ -10,6 +11,7 @@ import io.mailflow.runtime.ship.FollowedFile;
 import io.mailflow.runtime.ship.ShipClients;
 import io.mailflow.runtime.ship.ShipSettings;
 import io.mailflow.runtime.ship.Shipper;
+import io.mailflow.runtime.ship.ShipperException;
 import io.mailflow.topology.LineHeaders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -201,6 +203,29 @@ class ShipIT {
         }
 
         assertTopicHoldsEachLineOnce();
+    }
+
+    @Test
+    void missingTopic_stopsTheShipperNamingIt() throws Exception {
+        String missing = kafka.uniqueTopic("no-such-topic");
+        ShipSettings settings =
+                ShipSettings.of(
+                        kafka.bootstrapServers(),
+                        missing,
+                        List.of(new FollowedFile(log, HOST)),
+                        true,
+                        Map.of());
+        Shipper shipper = new Shipper(settings, Checkpoints.in(checkpointDir));
+
+        assertThatThrownBy(shipper::run)
+                .isInstanceOf(ShipperException.class)
+                .hasMessage(
+                        "the topic "
+                                + missing
+                                + " does not exist at "
+                                + kafka.bootstrapServers()
+                                + "; expected the lines topic of the pipeline, created"
+                                + " beforehand");
     }
 
     /** Waits until the shipper has read its file to the end once. */

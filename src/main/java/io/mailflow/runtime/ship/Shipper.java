@@ -54,9 +54,9 @@ import org.slf4j.LoggerFactory;
  * ShipSettings#fromStart()}), and gets its checkpoint before its first line is sent. A checkpoint
  * for another topic is resumed from without a look at the topic.
  *
- * <p>Each file is locked in the checkpoint directory while shipped, so a second shipper of it
- * there stops at once. Two shippers with separate checkpoint directories fence each other in
- * turn; since each starts over from the topic, every line still goes out once.
+ * <p>Each file is locked in the checkpoint directory while shipped, so a second shipper of it there
+ * stops at once. Two shippers with separate checkpoint directories fence each other in turn; since
+ * each starts over from the topic, every line still goes out once.
  */
 public final class Shipper {
     private static final long TOPIC_LOOKUP_SECONDS = 60;
