@@ -1,6 +1,7 @@
 package io.mailflow.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -8,7 +9,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON configuration of mailflow: instants as ISO-8601 strings in UTC, records by their
- * component names. Every topic, file and HTTP answer is written with it, so they all agree.
+ * component names, unknown fields skipped when reading. Every topic, file and HTTP answer is
+ * written with it, so they all agree.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = builder().build();
@@ -37,6 +39,8 @@ public final class Json {
     private static JsonMapper.Builder builder() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // A reader skips fields it does not know, so a newer writer does not break it.
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }

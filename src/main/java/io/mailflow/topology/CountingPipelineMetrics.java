@@ -31,13 +31,13 @@ public final class CountingPipelineMetrics implements PipelineMetrics {
     }
 
     @Override
-    public void lineRejected(String reason) {
-        rejects.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    public void lineRejected(RejectRecord reject) {
+        rejects.computeIfAbsent(reject.reason(), r -> new LongAdder()).increment();
     }
 
     @Override
-    public void outcomeEmitted(DeliveryStatus status) {
-        outcomes.get(status).increment();
+    public void outcomeEmitted(OutcomeRecord outcome) {
+        outcomes.get(outcome.status()).increment();
     }
 
     public long linesRead() {

@@ -158,8 +158,9 @@ final class DeliveryTracker {
     }
 
     private void emitOutcome(Delivery d) {
-        metrics.outcomeEmitted(d.status());
-        emitter.emit(StoreKeys.outcome(d.key()), OutcomeRecord.of(d), d.updatedAt());
+        OutcomeRecord outcome = OutcomeRecord.of(d);
+        metrics.outcomeEmitted(outcome);
+        emitter.emit(StoreKeys.outcome(d.key()), outcome, d.updatedAt());
     }
 
     private void emitError(LogEvent event, Classification c) {

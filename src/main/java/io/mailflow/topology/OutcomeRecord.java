@@ -56,7 +56,7 @@ public record OutcomeRecord(
 
     public static final int SCHEMA_VERSION = 1;
 
-    static OutcomeRecord of(Delivery d) {
+    public static OutcomeRecord of(Delivery d) {
         Attempt last = d.lastError();
         Duration took = d.deliveryTime();
         return new OutcomeRecord(

@@ -78,7 +78,7 @@ final class ParseLines implements FixedKeyProcessor<String, SourceLine, LineResu
     }
 
     private void reject(FixedKeyRecord<String, SourceLine> record, RejectRecord reject) {
-        metrics.lineRejected(reject.reason());
+        metrics.lineRejected(reject);
         context.forward(record.withValue(reject));
     }
 }

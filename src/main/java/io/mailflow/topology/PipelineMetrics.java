@@ -1,6 +1,5 @@
 package io.mailflow.topology;
 
-import io.mailflow.core.delivery.DeliveryStatus;
 import io.mailflow.core.line.EventType;
 
 /**
@@ -23,14 +22,13 @@ public interface PipelineMetrics {
     void eventParsed(EventType type);
 
     /**
-     * A line or record could not be read.
-     *
-     * @param reason a {@link io.mailflow.core.line.RejectReason} or {@link RecordProblem} name
+     * A line or record could not be read; its {@link RejectRecord#reason() reason} is a {@link
+     * io.mailflow.core.line.RejectReason} or {@link RecordProblem} name.
      */
-    void lineRejected(String reason);
+    void lineRejected(RejectRecord reject);
 
-    /** An outcome with {@code status} was written. */
-    void outcomeEmitted(DeliveryStatus status);
+    /** An outcome was written; its {@code updatedAt} is the time of the line that caused it. */
+    void outcomeEmitted(OutcomeRecord outcome);
 
     /** Metrics that count nothing. */
     static PipelineMetrics none() {
@@ -51,9 +49,9 @@ public interface PipelineMetrics {
         public void eventParsed(EventType type) {}
 
         @Override
-        public void lineRejected(String reason) {}
+        public void lineRejected(RejectRecord reject) {}
 
         @Override
-        public void outcomeEmitted(DeliveryStatus status) {}
+        public void outcomeEmitted(OutcomeRecord outcome) {}
     }
 }

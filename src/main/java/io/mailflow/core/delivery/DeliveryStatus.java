@@ -34,4 +34,9 @@ public enum DeliveryStatus {
     public boolean isFinal() {
         return isFinal;
     }
+
+    /** Whether the mail did not reach its recipient, or is not expected to any more. */
+    public boolean isFailure() {
+        return this == BOUNCED || this == EXPIRED || this == STALLED;
+    }
 }

@@ -17,6 +17,8 @@ import picocli.CommandLine.ParameterException;
             ClassifyCommand.class,
             GenerateCommand.class,
             RunCommand.class,
+            ReplayCommand.class,
+            DemoCommand.class,
             ShipCommand.class,
             CommandLine.HelpCommand.class
         })

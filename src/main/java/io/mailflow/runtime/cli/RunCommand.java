@@ -1,19 +1,30 @@
 package io.mailflow.runtime.cli;
 
+import io.mailflow.core.classify.ErrorClassifier;
+import io.mailflow.core.classify.RuleFileException;
+import io.mailflow.runtime.broker.ProvisionReport;
+import io.mailflow.runtime.broker.TopicProvisioningException;
 import io.mailflow.runtime.config.ConfigKeys;
 import io.mailflow.runtime.config.MailflowConfig;
+import io.mailflow.runtime.pipeline.PipelineInstance;
+import io.mailflow.runtime.pipeline.StreamsRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mailflow run}: the long-running pipeline against a Kafka cluster. */
+/**
+ * {@code mailflow run}: the long-running pipeline against a Kafka cluster. SIGTERM or Ctrl-C
+ * commits what was processed and stops; an error that stops the pipeline exits 1 with its message.
+ */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
@@ -28,6 +39,8 @@ import picocli.CommandLine.Spec;
             ""
         })
 final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
     @Spec CommandSpec spec;
 
     @Option(
@@ -48,10 +61,64 @@ final class RunCommand implements Callable<Integer> {
     boolean createTopics;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         MailflowConfig config = ConfigOptions.load(spec, configFile, set);
         prepareStateDirectory(config.get(ConfigKeys.STATE_DIR));
-        throw new UserException("the delivery topology is not built yet, so run cannot start");
+        ErrorClassifier classifier = classifier(config);
+        if (createTopics) {
+            provision(config);
+        }
+        PipelineInstance pipeline = start(config, classifier);
+        Thread stop = new Thread(pipeline::close, "mailflow-shutdown");
+        Runtime.getRuntime().addShutdownHook(stop);
+        if (pipeline.runner().awaitTermination() == StreamsRunner.Termination.STOPPED) {
+            return 0;
+        }
+        Runtime.getRuntime().removeShutdownHook(stop);
+        pipeline.close();
+        Throwable failure = pipeline.runner().failure();
+        throw new UserException(
+                "the pipeline stopped after an error: " + failure.getMessage(), failure);
+    }
+
+    private static PipelineInstance start(MailflowConfig config, ErrorClassifier classifier) {
+        try {
+            return PipelineInstance.start(config, classifier);
+        } catch (IOException e) {
+            throw new UserException(
+                    ConfigKeys.HTTP_PORT.name()
+                            + " is "
+                            + config.get(ConfigKeys.HTTP_PORT)
+                            + ": cannot listen on it ("
+                            + e.getMessage()
+                            + "); expected a free port",
+                    e);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+
+    /** The built-in rules, plus the operator's file when {@code rules.file} names one. */
+    static ErrorClassifier classifier(MailflowConfig config) {
+        try {
+            return config.get(ConfigKeys.RULES_FILE)
+                    .map(ErrorClassifier::withRules)
+                    .orElseGet(ErrorClassifier::builtIn);
+        } catch (RuleFileException e) {
+            throw new UserException(ConfigKeys.RULES_FILE.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void provision(MailflowConfig config) {
+        try {
+            ProvisionReport report = PipelineInstance.createTopics(config);
+            LOG.info(
+                    "Topics: {} created, {} already there",
+                    report.created().size(),
+                    report.existing().size());
+        } catch (TopicProvisioningException e) {
+            throw new UserException("--create-topics: " + e.getMessage(), e);
+        }
     }
 
     private static void prepareStateDirectory(Path dir) {

@@ -232,6 +232,25 @@ public final class ConfigKeys {
                     "an IP address or host name",
                     Parsers.host());
 
+    public static final ConfigKey<String> HTTP_ADVERTISED_HOST =
+            ConfigKey.of(
+                    "http.advertised.host",
+                    "The host name other instances reach this one's HTTP endpoint at, sent to"
+                            + " them as Kafka Streams' application.server; empty means the bind"
+                            + " address, or this machine's name when that is 0.0.0.0.",
+                    "",
+                    "empty, an IP address or a host name",
+                    Parsers.optionalHost());
+
+    public static final ConfigKey<String> HTTP_TOKEN =
+            ConfigKey.of(
+                    "http.token",
+                    "A bearer token that queries and metrics must present; required when"
+                            + " http.bind.address is not a loopback address. Never logged.",
+                    "",
+                    "any text; empty for none",
+                    Parsers.anyText());
+
     public static final ConfigKey<ProcessingGuarantee> PROCESSING_GUARANTEE =
             ConfigKey.of(
                     "processing.guarantee",
@@ -278,6 +297,8 @@ public final class ConfigKeys {
                     ERRORS_PER_CATEGORY,
                     HTTP_PORT,
                     HTTP_BIND_ADDRESS,
+                    HTTP_ADVERTISED_HOST,
+                    HTTP_TOKEN,
                     PROCESSING_GUARANTEE,
                     STREAM_THREADS);
 

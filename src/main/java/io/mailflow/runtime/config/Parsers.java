@@ -71,6 +71,17 @@ final class Parsers {
         };
     }
 
+    /** A host name or address, or the empty text for none. */
+    static ValueParser<String> optionalHost() {
+        ValueParser<String> host = host();
+        return text -> text.isEmpty() ? text : host.parse(text);
+    }
+
+    /** Any text at all; for secrets, whose values must never appear in a message. */
+    static ValueParser<String> anyText() {
+        return text -> text;
+    }
+
     static ValueParser<Integer> intRange(int min, int max) {
         return text -> {
             int value;
