@@ -2,7 +2,6 @@ package io.mailflow.it;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailflow.generate.GeneratorSettings;
 import io.mailflow.generate.LogGenerator;
@@ -11,7 +10,6 @@ import io.mailflow.runtime.ship.FollowedFile;
 import io.mailflow.runtime.ship.ShipClients;
 import io.mailflow.runtime.ship.ShipSettings;
 import io.mailflow.runtime.ship.Shipper;
-import io.mailflow.runtime.ship.ShipperException;
 import io.mailflow.topology.LineHeaders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -206,26 +204,18 @@ class ShipIT {
     }
 
     @Test
-    void missingTopic_stopsTheShipperNamingIt() throws Exception {
-        String missing = kafka.uniqueTopic("no-such-topic");
-        ShipSettings settings =
-                ShipSettings.of(
-                        kafka.bootstrapServers(),
-                        missing,
-                        List.of(new FollowedFile(log, HOST)),
-                        true,
-                        Map.of());
-        Shipper shipper = new Shipper(settings, Checkpoints.in(checkpointDir));
+    void topicCreatedAfterTheShipperStarted_getsEveryLine() throws Exception {
+        String late = kafka.uniqueTopic("late-lines");
+        topic = late;
+        try (RunningShipper shipper = start(true)) {
+            Thread.sleep(500);
+            try (Admin admin = kafka.admin()) {
+                admin.createTopics(List.of(new NewTopic(late, PARTITIONS, (short) 1))).all().get();
+            }
+            awaitLinesOnTopic(totalLines());
+        }
 
-        assertThatThrownBy(shipper::run)
-                .isInstanceOf(ShipperException.class)
-                .hasMessage(
-                        "the topic "
-                                + missing
-                                + " does not exist at "
-                                + kafka.bootstrapServers()
-                                + "; expected the lines topic of the pipeline, created"
-                                + " beforehand");
+        assertTopicHoldsEachLineOnce();
     }
 
     /** Waits until the shipper has read its file to the end once. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Shipper {
     private static final long TOPIC_LOOKUP_SECONDS = 60;
+    private static final Duration TOPIC_RETRY = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(Shipper.class);
 
     private final ShipSettings settings;
@@ -76,13 +78,19 @@ public final class Shipper {
     /**
      * Ships until {@link #stop()} is called, then commits what was sent and writes the checkpoints.
      *
-     * @throws ShipperException if the topic is missing, or a file cannot be shipped for a reason
-     *     that retrying would not change (e.g. authorization, or another shipper took the file
-     *     over)
+     * @throws ShipperException if the topic cannot be looked up, or a file cannot be shipped for a
+     *     reason that retrying would not change (e.g. authorization, or another shipper took the
+     *     file over); a topic that does not exist yet is waited for
      */
     public void run() throws ShipperException, InterruptedException {
         try (Admin admin = Admin.create(ShipClients.admin(settings))) {
-            int partitions = partitionCount(admin);
+            int partitions;
+            try {
+                partitions = partitionCount(admin);
+            } catch (InterruptedException e) {
+                LOG.info("Stopped before the topic {} appeared", settings.topic());
+                return;
+            }
             Reconciler reconciler =
                     new Reconciler(
                             admin,
@@ -148,30 +156,52 @@ public final class Shipper {
         return new ShipProgress(lines, bytesRead, backfillBytes, elapsed, backfilled);
     }
 
+    /**
+     * The topic's partition count. A topic that does not exist yet is waited for, since the
+     * pipeline may be starting beside the shipper and create it.
+     */
     private int partitionCount(Admin admin) throws ShipperException, InterruptedException {
         String topic = settings.topic();
+        boolean warned = false;
+        while (true) {
+            OptionalInt partitions = describe(admin, topic);
+            if (partitions.isPresent()) {
+                LOG.info(
+                        "Shipping {} file(s) to {} ({} partitions) at {}",
+                        settings.files().size(),
+                        topic,
+                        partitions.getAsInt(),
+                        settings.bootstrapServers());
+                return partitions.getAsInt();
+            }
+            if (!warned) {
+                warned = true;
+                LOG.warn(
+                        "The topic {} does not exist at {}; waiting for it to be created (e.g. by"
+                                + " mailflow run --create-topics)",
+                        topic,
+                        settings.bootstrapServers());
+            }
+            stop.sleep(TOPIC_RETRY);
+            if (stop.requested()) {
+                throw new InterruptedException("stopped while waiting for the topic " + topic);
+            }
+        }
+    }
+
+    /** The topic's partition count, or empty if it does not exist. */
+    private OptionalInt describe(Admin admin, String topic)
+            throws ShipperException, InterruptedException {
         try {
             TopicDescription description =
                     admin.describeTopics(List.of(topic))
                             .allTopicNames()
                             .get(TOPIC_LOOKUP_SECONDS, TimeUnit.SECONDS)
                             .get(topic);
-            LOG.info(
-                    "Shipping {} file(s) to {} ({} partitions) at {}",
-                    settings.files().size(),
-                    topic,
-                    description.partitions().size(),
-                    settings.bootstrapServers());
-            return description.partitions().size();
+            return OptionalInt.of(description.partitions().size());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new ShipperException(
-                        "the topic "
-                                + topic
-                                + " does not exist at "
-                                + settings.bootstrapServers()
-                                + "; expected the lines topic of the pipeline, created beforehand",
-                        e.getCause());
+                return OptionalInt.empty();
             }
             throw new ShipperException(
                     "cannot look up the topic " + topic + ": " + e.getCause().getMessage(),
