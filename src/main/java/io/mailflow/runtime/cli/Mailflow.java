@@ -19,6 +19,7 @@ import picocli.CommandLine.ParameterException;
             RunCommand.class,
             ReplayCommand.class,
             DemoCommand.class,
+            ShipCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Mailflow implements Runnable {
