@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,14 +40,6 @@ class RunningStreamsTest {
     }
 
     private KafkaStreams streams() {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.table(
-                "lines", Consumed.with(Serdes.String(), Serdes.String()), Materialized.as("store"));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "running-streams-test");
-        // Nothing listens there; the client is never started, so it never connects.
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        return new KafkaStreams(builder.build(), props);
+        return IdleStreams.create(stateDir);
     }
 }
