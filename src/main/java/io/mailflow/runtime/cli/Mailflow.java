@@ -17,6 +17,8 @@ import picocli.CommandLine.ParameterException;
             ClassifyCommand.class,
             GenerateCommand.class,
             RunCommand.class,
+            ReplayCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Mailflow implements Runnable {

@@ -6,7 +6,10 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -30,20 +33,57 @@ public final class StreamsRunner implements AutoCloseable {
     }
 
     private final KafkaStreams streams;
-    private final Duration closeTimeout;
+    private final CloseOptions closeOptions;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     /**
+     * A runner whose instance stays in its consumer group on close, so that a restart within the
+     * session timeout takes its tasks back without a rebalance.
+     *
      * @param topology the topology to run
      * @param properties the Kafka Streams configuration
      * @param closeTimeout how long {@link #close()} waits for the threads to commit and stop
      */
     public StreamsRunner(Topology topology, Properties properties, Duration closeTimeout) {
-        this.streams = new KafkaStreams(topology, properties);
-        this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout can't be null");
+        this(topology, properties, closeTimeout, GroupMembershipOperation.REMAIN_IN_GROUP);
+    }
+
+    /**
+     * @param topology the topology to run
+     * @param properties the Kafka Streams configuration
+     * @param closeTimeout how long {@link #close()} waits for the threads to commit and stop
+     * @param onClose whether the instance leaves its consumer group on close; one that will not
+     *     come back leaves, so that its group can be deleted at once
+     */
+    public StreamsRunner(
+            Topology topology,
+            Properties properties,
+            Duration closeTimeout,
+            GroupMembershipOperation onClose) {
+        this.streams = new KafkaStreams(topology, withAssignorQuirk(properties));
+        this.closeOptions =
+                CloseOptions.timeout(
+                                Objects.requireNonNull(closeTimeout, "closeTimeout can't be null"))
+                        .withGroupMembershipOperation(onClose);
         streams.setStateListener(this::onStateChange);
         streams.setUncaughtExceptionHandler(this::onUncaughtException);
+    }
+
+    /**
+     * Kafka Streams checks its config a second time inside the consumer's partition assignor, from
+     * the consumer's configs only; the main consumer must carry the processing exception handler
+     * flag too, or that check warns about it on every start.
+     */
+    private static Properties withAssignorQuirk(Properties properties) {
+        Properties props = new Properties();
+        props.putAll(properties);
+        String flag = StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG;
+        Object value = props.get(flag);
+        if (value != null) {
+            props.putIfAbsent(StreamsConfig.mainConsumerPrefix(flag), value);
+        }
+        return props;
     }
 
     /** Starts the stream threads and returns; they join the group and restore state meanwhile. */
@@ -75,6 +115,11 @@ public final class StreamsRunner implements AutoCloseable {
         return failure.get() == null ? Termination.STOPPED : Termination.FAILED;
     }
 
+    /** Whether the instance has stopped, by {@link #close()} or by an error. */
+    public boolean hasStopped() {
+        return terminated.getCount() == 0;
+    }
+
     /** The error that stopped the instance, or null. */
     public Throwable failure() {
         return failure.get();
@@ -85,7 +130,7 @@ public final class StreamsRunner implements AutoCloseable {
     public void close() {
         long began = System.nanoTime();
         LOG.info("Stopping the pipeline");
-        boolean clean = streams.close(closeTimeout);
+        boolean clean = streams.close(closeOptions);
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
         if (clean) {
             LOG.info("Pipeline stopped in {} ms", took);
