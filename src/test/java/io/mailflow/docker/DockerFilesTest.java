@@ -63,7 +63,11 @@ class DockerFilesTest {
         for (String broker : List.of("kafka1", "kafka2", "kafka3")) {
             assertThat(services.get(broker).get("image").asText()).startsWith("apache/kafka:");
         }
-        assertThat(services.get("shipper").get("command").get(0).asText()).isEqualTo("ship");
+        List<String> shipper = new ArrayList<>();
+        services.get("shipper").get("command").forEach(arg -> shipper.add(arg.asText()));
+        CommandLine.ParseResult parsed =
+                Mailflow.commandLine().parseArgs(shipper.toArray(String[]::new));
+        assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("ship");
     }
 
     @Test
