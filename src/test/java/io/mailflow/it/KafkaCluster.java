@@ -2,13 +2,21 @@ package io.mailflow.it;
 
 import io.mailflow.runtime.broker.EmbeddedKafka;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -36,6 +44,34 @@ public final class KafkaCluster implements AutoCloseable {
 
     public Admin admin() {
         return Admin.create(Map.of("bootstrap.servers", bootstrapServers()));
+    }
+
+    /**
+     * Makes {@code topic} keep every record for good, so that a test can read each record a
+     * pipeline wrote, not only the latest per key: the embedded broker rolls small segments, and
+     * its log cleaner would compact a compacted topic during the test. A compaction lag would not
+     * help, since the pipeline's records carry the old times of the log lines.
+     */
+    public void keepEveryRecordOf(String topic) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        List<AlterConfigOp> keepAll =
+                List.of(
+                        set(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE),
+                        set(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+        try (Admin admin = admin()) {
+            admin.incrementalAlterConfigs(Map.of(resource, keepAll))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot change the retention of " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while configuring " + topic, e);
+        }
+    }
+
+    private static AlterConfigOp set(String name, String value) {
+        return new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET);
     }
 
     /** An idempotent producer with {@code acks=all}, plus {@code overrides}. */

@@ -36,6 +36,7 @@ public final class StreamsRunner implements AutoCloseable {
     private final CloseOptions closeOptions;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final RestoreLog restores = new RestoreLog();
 
     /**
      * A runner whose instance stays in its consumer group on close, so that a restart within the
@@ -68,6 +69,7 @@ public final class StreamsRunner implements AutoCloseable {
                         .withGroupMembershipOperation(onClose);
         streams.setStateListener(this::onStateChange);
         streams.setUncaughtExceptionHandler(this::onUncaughtException);
+        streams.setGlobalStateRestoreListener(restores);
     }
 
     /**
@@ -120,6 +122,14 @@ public final class StreamsRunner implements AutoCloseable {
         return terminated.getCount() == 0;
     }
 
+    /**
+     * How many changelog records this instance has restored into its stores since it started: all
+     * of them after a crash that lost the local state, few when the stores survived.
+     */
+    public long restoredRecords() {
+        return restores.restoredRecords();
+    }
+
     /** The error that stopped the instance, or null. */
     public Throwable failure() {
         return failure.get();
@@ -142,6 +152,9 @@ public final class StreamsRunner implements AutoCloseable {
 
     private void onStateChange(KafkaStreams.State now, KafkaStreams.State before) {
         LOG.info("Pipeline state {} -> {}", before, now);
+        if (now == KafkaStreams.State.RUNNING) {
+            restores.report();
+        }
         if (isTerminal(now)) {
             terminated.countDown();
         }
