@@ -69,6 +69,12 @@ final class Ownership {
         return new Owners(meta.partition(), meta.activeHost(), List.copyOf(meta.standbyHosts()));
     }
 
+    /** Who serves one partition of the delivery stores now. */
+    Owners ownersOfPartition(int partition) {
+        return ownersOf(
+                partition, streams.streamsMetadataForStore(DeliveryTopology.DELIVERIES_STORE));
+    }
+
     /** Who serves each partition of the delivery stores, in partition order. */
     List<Owners> allPartitions() {
         Collection<StreamsMetadata> instances =

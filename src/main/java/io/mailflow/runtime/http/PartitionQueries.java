@@ -2,6 +2,7 @@ package io.mailflow.runtime.http;
 
 import io.mailflow.runtime.http.Ownership.Owners;
 import io.mailflow.runtime.http.PeerClient.PeerUnavailable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,11 @@ import org.slf4j.LoggerFactory;
  */
 final class PartitionQueries {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionQueries.class);
+
+    /** How long a query waits for a partition being handed over before it answers 503. */
+    static final Duration HANDOVER_WAIT = Duration.ofSeconds(3);
+
+    private static final Duration HANDOVER_RETRY = Duration.ofMillis(200);
 
     private final Ownership ownership;
     private final PeerClient peers;
@@ -42,6 +48,32 @@ final class PartitionQueries {
      */
     <T> T ask(Owners owners, Function<Boolean, T> local, String path, Class<T> type) {
         List<String> refusals = new ArrayList<>();
+        long deadline = System.nanoTime() + HANDOVER_WAIT.toNanos();
+        Owners current = owners;
+        while (true) {
+            T answer = tryCopies(current, local, path, type, refusals);
+            if (answer != null) {
+                return answer;
+            }
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+            // A partition being handed over can have no queryable copy for a moment: the old
+            // owner has closed its task and the new one has not opened it yet.
+            pause();
+            current = ownership.ownersOfPartition(owners.partition());
+        }
+        LOG.warn("No copy of partition {} answered: {}", owners.partition(), refusals);
+        throw ApiException.unavailable(
+                "no copy of partition " + owners.partition() + " answered; try again");
+    }
+
+    private <T> T tryCopies(
+            Owners owners,
+            Function<Boolean, T> local,
+            String path,
+            Class<T> type,
+            List<String> refusals) {
         for (Copy copy : copiesInOrder(owners)) {
             try {
                 return from(copy, local, path, type);
@@ -52,9 +84,16 @@ final class PartitionQueries {
                         copy.host() + (copy.stale() ? " (stale)" : "") + ": " + e.getMessage());
             }
         }
-        LOG.warn("No copy of partition {} answered: {}", owners.partition(), refusals);
-        throw ApiException.unavailable(
-                "no copy of partition " + owners.partition() + " answered; try again");
+        return null;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(HANDOVER_RETRY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("interrupted while waiting for a partition's copy");
+        }
     }
 
     /**
