@@ -114,6 +114,9 @@ final class FileShipper implements Runnable {
                 closeQuietly();
                 stop.sleep(backoff);
                 backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
+            } catch (RuntimeException e) {
+                // A fault of the shipper itself: stop all files rather than lose this one quietly.
+                fail(e);
             } finally {
                 closeQuietly();
             }
