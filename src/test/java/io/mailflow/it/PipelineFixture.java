@@ -131,16 +131,6 @@ final class PipelineFixture implements AutoCloseable {
                         + gone);
     }
 
-    /** Writes {@code lines} of {@code host} to the lines topic, keyed by the host, in order. */
-    void produceLines(String host, List<String> lines) {
-        try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
-            for (String line : lines) {
-                producer.send(new ProducerRecord<>(linesTopic(), host, line));
-            }
-            producer.flush();
-        }
-    }
-
     /** GETs {@code path} from {@code instance} with the token. */
     Answer get(PipelineInstance instance, String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> response =

@@ -182,27 +182,21 @@ class RebalanceQueryIT {
     }
 
     /**
-     * Asks {@code instance}'s readiness probe between two reads of its state; when the state did
-     * not change meanwhile, the probe must say ready exactly when it was {@code RUNNING}.
+     * Asks the readiness probe of a joining instance until it is ready: it must say 503 while the
+     * state it reports is not {@code RUNNING}, and it must report {@code REBALANCING} before it
+     * reports {@code RUNNING}.
      */
     private void assertReadinessFollowsState(PipelineInstance instance) throws Exception {
-        boolean sawNotReady = false;
+        List<String> seen = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            KafkaStreams.State first = instance.runner().streams().state();
+        while (!seen.contains("RUNNING") && System.nanoTime() < deadline) {
             Answer ready = fixture.get(instance, "/health/ready");
-            KafkaStreams.State second = instance.runner().streams().state();
-            if (first == second) {
-                assertThat(ready.status())
-                        .isEqualTo(first == KafkaStreams.State.RUNNING ? 200 : 503);
-                assertThat(ready.body().get("streamsState").asText()).isEqualTo(first.name());
-                sawNotReady |= ready.status() == 503;
-                if (ready.status() == 200) {
-                    break;
-                }
-            }
+            String state = ready.body().get("streamsState").asText();
+            assertThat(ready.status()).as(state).isEqualTo(state.equals("RUNNING") ? 200 : 503);
+            seen.add(state);
         }
-        assertThat(sawNotReady).as("the joining instance was not ready at first").isTrue();
+        assertThat(seen).contains("REBALANCING", "RUNNING");
+        assertThat(seen.indexOf("REBALANCING")).isLessThan(seen.indexOf("RUNNING"));
     }
 
     private boolean settled() {
