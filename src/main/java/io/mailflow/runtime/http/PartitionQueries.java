@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,7 @@ final class PartitionQueries {
             // A partition being handed over can have no queryable copy for a moment: the old
             // owner has closed its task and the new one has not opened it yet.
             pause();
-            current = ownership.ownersOfPartition(owners.partition());
+            current = refreshed(current);
         }
         LOG.warn("No copy of partition {} answered: {}", owners.partition(), refusals);
         throw ApiException.unavailable(
@@ -85,6 +86,16 @@ final class PartitionQueries {
             }
         }
         return null;
+    }
+
+    /** Who serves the partition now, or {@code owners} when the client cannot say. */
+    private Owners refreshed(Owners owners) {
+        try {
+            return ownership.ownersOfPartition(owners.partition());
+        } catch (StreamsException e) {
+            LOG.debug("Owners of partition {} unknown now: {}", owners.partition(), e.getMessage());
+            return owners;
+        }
     }
 
     private static void pause() {
