@@ -122,14 +122,20 @@ public final class DeliveryTopology {
 
     /**
      * The topics the pipeline writes, with the configuration to create them with: outcomes are
-     * compacted (latest status per delivery), the rest are event streams.
+     * compacted (latest status per delivery), the rest are event streams. The event streams take
+     * the broker's append time as record timestamp: their records carry the log's old times when an
+     * old log is replayed or backfilled, and time-based retention would delete them at once.
      */
     public static List<TopicSpec> outputTopics(PipelineSettings settings) {
         TopicNames t = settings.topics();
         Map<String, String> compact =
                 Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         Map<String, String> delete =
-                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+                Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                        "LogAppendTime");
         List<TopicSpec> specs = new ArrayList<>();
         specs.add(new TopicSpec(t.outcomes(), "latest status of each delivery", compact));
         specs.add(new TopicSpec(t.errors(), "one record per delivery error line", delete));

@@ -23,13 +23,11 @@ import org.apache.kafka.common.header.Headers;
  *   <li>Fluent Bit: {@code log}, and {@code hostname} when a filter adds it
  * </ul>
  *
- * The host is the envelope's when it names one; else the record key, else the {@value #HOST_HEADER}
- * header, else the configured default host.
+ * The host is the envelope's when it names one; else the record key, else the {@value
+ * LineHeaders#HOST} header, else the configured default host. A raw line's file and offset come
+ * from the {@value LineHeaders#FILE} and {@value LineHeaders#OFFSET} headers when it has them.
  */
 final class RecordDecoder {
-    /** The record header that may name the host of a raw line. */
-    static final String HOST_HEADER = "host";
-
     private static final JsonFactory JSON = Json.mapper().getFactory();
 
     private final String defaultHost;
@@ -41,7 +39,12 @@ final class RecordDecoder {
     SourceLine decode(byte[] key, Headers headers, byte[] value, RecordCoordinates at) {
         String recordHost = hostOf(key, headers);
         if (!looksLikeEnvelope(value)) {
-            return SourceLine.decoded(recordHost, rawLine(value), null, null, at);
+            return SourceLine.decoded(
+                    recordHost,
+                    rawLine(value),
+                    text(headers, LineHeaders.FILE),
+                    fileOffset(headers),
+                    at);
         }
         try {
             Envelope e = readEnvelope(value);
@@ -57,11 +60,30 @@ final class RecordDecoder {
         if (key != null && key.length > 0) {
             return new String(key, StandardCharsets.UTF_8);
         }
-        Header header = headers == null ? null : headers.lastHeader(HOST_HEADER);
-        if (header != null && header.value() != null && header.value().length > 0) {
-            return new String(header.value(), StandardCharsets.UTF_8);
+        String header = text(headers, LineHeaders.HOST);
+        return header != null ? header : defaultHost;
+    }
+
+    /** The header's text, or null if the record has no such header or it is empty. */
+    private static String text(Headers headers, String name) {
+        Header header = headers == null ? null : headers.lastHeader(name);
+        if (header == null || header.value() == null || header.value().length == 0) {
+            return null;
         }
-        return defaultHost;
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The offset header; null if missing or not a number, since it only helps find a line. */
+    private static Long fileOffset(Headers headers) {
+        String text = text(headers, LineHeaders.OFFSET);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static boolean looksLikeEnvelope(byte[] value) {

@@ -23,6 +23,12 @@ import org.apache.kafka.streams.state.WindowStore;
  * <p>Deadlines fire by each host's line time (see {@link HostClocks}) before the line that passed
  * them is applied, and by wall-clock time from a punctuator when a host has gone quiet, so that
  * deliveries still stall when a server stops logging.
+ *
+ * <p>A host counts as quiet only while its whole task reads nothing: while records still flow, as
+ * when a backlog or a replay of old files is worked through, one host falling silent says nothing
+ * about the time, and extrapolating its clock by wall time would close windows and stall deliveries
+ * early. So a server that stops logging while others on its partition go on waits for its own next
+ * line, or for the partition to go quiet, before its deliveries stall.
  */
 final class TrackMail implements Processor<String, LineResult, String, MailOutput> {
     /** How often the wall-clock punctuator runs, and how long a host must be quiet for it. */
@@ -38,6 +44,7 @@ final class TrackMail implements Processor<String, LineResult, String, MailOutpu
     private HostClocks clocks;
     private DeliveryTracker deliveries;
     private SessionTracker sessions;
+    private long lastRecordWallTime;
 
     TrackMail(PipelineSettings settings, PipelineMetrics metrics) {
         this.settings = settings;
@@ -69,6 +76,7 @@ final class TrackMail implements Processor<String, LineResult, String, MailOutpu
                         metrics,
                         settings);
         sessions = new SessionTracker(sessionStore, deadlines, emitter, settings.sessionTimeout());
+        lastRecordWallTime = context.currentSystemTimeMs();
         context.schedule(WALL_CLOCK_CHECK, PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
     }
 
@@ -78,6 +86,7 @@ final class TrackMail implements Processor<String, LineResult, String, MailOutpu
             return; // rejects are routed to their topic before this step
         }
         LogEvent event = line.event();
+        lastRecordWallTime = context.currentSystemTimeMs();
         catchUp(event.host(), event.time().toEpochMilli());
         switch (event.type()) {
             case RECEIVED -> deliveries.onReceived(event);
@@ -100,6 +109,9 @@ final class TrackMail implements Processor<String, LineResult, String, MailOutpu
 
     /** Fires the deadlines of hosts that logged nothing for a while, by wall-clock time. */
     private void onWallClock(long wallNow) {
+        if (wallNow - lastRecordWallTime < WALL_CLOCK_CHECK.toMillis()) {
+            return;
+        }
         for (Map.Entry<String, HostClocks.Clock> e : clocks.all()) {
             HostClocks.Clock clock = e.getValue();
             if (clock.quietFor(wallNow) >= WALL_CLOCK_CHECK.toMillis()) {

@@ -3,29 +3,18 @@ package io.mailflow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mailflow.core.classify.ErrorClassifier;
-import io.mailflow.json.Json;
-import io.mailflow.runtime.config.ConfigLoader;
-import io.mailflow.runtime.config.MailflowConfig;
 import io.mailflow.runtime.pipeline.PipelineInstance;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,41 +28,24 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryApiIT {
     private static final int HOSTS = 8;
     private static final int MESSAGES_PER_HOST = 25;
-    private static final String TOKEN = "it-token";
+    private static final String TOKEN = PipelineFixture.TOKEN;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<PipelineInstance> instances = new ArrayList<>();
-    private MailflowConfig config;
+    private PipelineFixture fixture;
 
     @BeforeAll
     void startTwoInstancesAndFeedThem(KafkaCluster kafka, @TempDir Path dir) throws Exception {
-        String suffix = kafka.uniqueTopic("q");
-        Map<String, String> flags = new HashMap<>();
-        flags.put("bootstrap.servers", kafka.bootstrapServers());
-        flags.put("application.id", "query-it-" + suffix);
-        flags.put("topic.lines", "lines-" + suffix);
-        flags.put("topic.outcomes", "outcomes-" + suffix);
-        flags.put("topic.errors", "errors-" + suffix);
-        flags.put("topic.inbound", "inbound-" + suffix);
-        flags.put("topic.sessions", "sessions-" + suffix);
-        flags.put("topic.rejects", "rejects-" + suffix);
-        flags.put("topic.partitions", "4");
-        flags.put("topic.replication.factor", "1");
-        flags.put("http.port", "0");
-        flags.put("http.token", TOKEN);
-        flags.put("kafka.commit.interval.ms", "100");
-        config = load(flags, dir.resolve("a"));
-        PipelineInstance.createTopics(config);
-        instances.add(PipelineInstance.start(config, ErrorClassifier.builtIn()));
-        instances.add(
-                PipelineInstance.start(load(flags, dir.resolve("b")), ErrorClassifier.builtIn()));
-        produceLines(kafka, config.topicNames().lines());
-        awaitAllDeliveries();
+        fixture = new PipelineFixture(kafka, dir, "query", Map.of());
+        instances.add(fixture.start("a"));
+        instances.add(fixture.start("b"));
+        fixture.produceDeliveries(HOSTS, MESSAGES_PER_HOST);
+        fixture.awaitDeliveries(instances.get(0), HOSTS, MESSAGES_PER_HOST);
     }
 
     @AfterAll
     void stop() {
-        instances.forEach(PipelineInstance::close);
+        fixture.close();
     }
 
     @Test
@@ -222,85 +194,9 @@ class QueryApiIT {
         assertThat(text).contains("jvm_memory_used_bytes");
     }
 
-    private void produceLines(KafkaCluster kafka, String topic) throws Exception {
-        try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
-            for (int h = 0; h < HOSTS; h++) {
-                String host = "host" + h;
-                for (int m = 0; m < MESSAGES_PER_HOST; m++) {
-                    long id = 1000 + m;
-                    String time = String.format("20-Jun-03 08:%02d:%02d", m % 60, h);
-                    send(producer, topic, host, time, id, "Outgoing message queued", "ok");
-                    send(producer, topic, host, time, id, "Outgoing message queued", "gone");
-                    send(producer, topic, host, time, id, "Sent email", "ok");
-                    producer.send(
-                            new ProducerRecord<>(
-                                    topic,
-                                    host,
-                                    time
-                                            + " smtp-out error ID="
-                                            + id
-                                            + " Send email. Fatal error from destination SMTP"
-                                            + " server (550 5.1.1 user unknown) To: gone"
-                                            + m
-                                            + "@dest.example From: s@src.example"));
-                }
-            }
-            producer.flush();
-        }
-    }
-
-    private static void send(
-            KafkaProducer<String, String> producer,
-            String topic,
-            String host,
-            String time,
-            long id,
-            String action,
-            String who) {
-        String line =
-                time
-                        + " smtp-out OK ID="
-                        + id
-                        + " Send email. "
-                        + action
-                        + " To: "
-                        + who
-                        + (id - 1000)
-                        + "@dest.example From: s@src.example";
-        producer.send(new ProducerRecord<>(topic, host, line));
-    }
-
-    private void awaitAllDeliveries() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (instances.stream()
-                    .allMatch(i -> i.runner().streams().state() == KafkaStreams.State.RUNNING)) {
-                JsonNode counts = getJson(instances.get(0), "/api/stats/domains/dest.example", -1);
-                if (counts != null
-                        && counts.has("total")
-                        && counts.get("total").asLong() == HOSTS * MESSAGES_PER_HOST * 2L) {
-                    return;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the pipeline did not process every delivery within 60 s");
-    }
-
     private JsonNode getJson(PipelineInstance instance, String path, int expectedStatus)
             throws IOException, InterruptedException {
-        HttpResponse<byte[]> response =
-                http.send(
-                        HttpRequest.newBuilder(URI.create(instance.http().baseUrl() + path))
-                                .header("Authorization", "Bearer " + TOKEN)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-        if (expectedStatus >= 0) {
-            assertThat(response.statusCode()).as(path).isEqualTo(expectedStatus);
-        } else if (response.statusCode() != 200) {
-            return null;
-        }
-        return Json.mapper().readTree(response.body());
+        return fixture.getJson(instance, path, expectedStatus);
     }
 
     private int status(URI uri, String token) throws IOException, InterruptedException {
@@ -309,13 +205,5 @@ class QueryApiIT {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static MailflowConfig load(Map<String, String> flags, Path stateDir)
-            throws IOException {
-        Files.createDirectories(stateDir);
-        Map<String, String> withState = new HashMap<>(flags);
-        withState.put("state.dir", stateDir.toString());
-        return ConfigLoader.load(Optional.empty(), Map.of(), withState);
     }
 }

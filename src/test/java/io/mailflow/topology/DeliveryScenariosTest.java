@@ -223,6 +223,39 @@ class DeliveryScenariosTest {
     }
 
     @Test
+    void hostQuietWhileAnotherHostKeepsLogging_doesNotStallByWallClock() {
+        PipelineSettings d = PipelineSettings.DEFAULT;
+        Duration stall = Duration.ofMinutes(10);
+        PipelineSettings shortStall =
+                new PipelineSettings(
+                        d.topics(),
+                        d.zones(),
+                        d.defaultHost(),
+                        d.inputKeyedByHost(),
+                        stall,
+                        d.retention(),
+                        d.errorTopicPerCategory(),
+                        d.originWindow(),
+                        d.sessionTimeout());
+        try (TopologyFixture busy = new TopologyFixture(shortStall)) {
+            busy.pipe(HOST, queued(at(0), 7, TO, FROM));
+            busy.outcomes();
+
+            Duration step = TrackMail.WALL_CLOCK_CHECK.minusSeconds(1);
+            for (Duration waited = Duration.ZERO;
+                    waited.compareTo(stall.multipliedBy(2)) < 0;
+                    waited = waited.plus(step)) {
+                busy.driver.advanceWallClockTime(step);
+                busy.pipe("mail02", connect(at(waited.toSeconds()), "pop3", "9.9.9.9"));
+            }
+
+            assertThat(busy.outcomes.isEmpty()).isTrue();
+            busy.driver.advanceWallClockTime(TrackMail.WALL_CLOCK_CHECK.plusSeconds(1));
+            assertThat(statuses(busy.outcomes())).containsExactly(DeliveryStatus.STALLED);
+        }
+    }
+
+    @Test
     void stalledDeliveryThenSent_isDelivered() {
         pipe(queued(at(0), 7, TO, FROM));
         f.driver.advanceWallClockTime(STALL.plusMinutes(1));

@@ -89,7 +89,7 @@ class InputRecordsTest {
     @Test
     void rawLineWithHostHeaderAndNoKey_takesTheHostFromTheHeader() {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(RecordDecoder.HOST_HEADER, utf8("header-host"));
+        headers.add(LineHeaders.HOST, utf8("header-host"));
 
         f.pipeRecord(null, utf8(LINE), headers);
 

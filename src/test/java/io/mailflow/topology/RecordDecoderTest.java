@@ -89,11 +89,47 @@ class RecordDecoderTest {
     @Test
     void emptyKey_fallsBackToTheHostHeader() {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(RecordDecoder.HOST_HEADER, utf8("from-header"));
+        headers.add(LineHeaders.HOST, utf8("from-header"));
 
         SourceLine s = decoder.decode(new byte[0], headers, utf8(LINE), AT);
 
         assertThat(s.host()).isEqualTo("from-header");
+    }
+
+    @Test
+    void rawLineWithShipperHeaders_keepsFileAndOffset() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(LineHeaders.HOST, utf8("mx"));
+        headers.add(LineHeaders.FILE, utf8("/var/log/webx/mx.log"));
+        headers.add(LineHeaders.OFFSET, utf8("981"));
+
+        SourceLine s = decoder.decode(utf8("mx"), headers, utf8(LINE), AT);
+
+        assertThat(s)
+                .isEqualTo(
+                        new SourceLine(
+                                "mx",
+                                LINE,
+                                "/var/log/webx/mx.log",
+                                981L,
+                                "lines",
+                                3,
+                                77,
+                                null,
+                                null,
+                                0));
+    }
+
+    @Test
+    void rawLineWithNonNumericOffsetHeader_hasNoOffset() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(LineHeaders.FILE, utf8("/w.log"));
+        headers.add(LineHeaders.OFFSET, utf8("12x"));
+
+        SourceLine s = decoder.decode(utf8("mx"), headers, utf8(LINE), AT);
+
+        assertThat(s.file()).isEqualTo("/w.log");
+        assertThat(s.fileOffset()).isNull();
     }
 
     @Test

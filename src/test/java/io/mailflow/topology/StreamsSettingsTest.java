@@ -58,4 +58,15 @@ class StreamsSettingsTest {
                 .extracting(TopicSpec::name)
                 .contains("webx.delivery.errors.BLOCKLISTED", "webx.delivery.errors.UNCLASSIFIED");
     }
+
+    @Test
+    void eventStreamTopics_takeTheBrokersAppendTimeSoOldLogsOutliveRetention() {
+        assertThat(DeliveryTopology.outputTopics(PipelineSettings.DEFAULT))
+                .filteredOn(spec -> !spec.isCompacted())
+                .hasSize(4)
+                .allSatisfy(
+                        spec ->
+                                assertThat(spec.config())
+                                        .containsEntry("message.timestamp.type", "LogAppendTime"));
+    }
 }

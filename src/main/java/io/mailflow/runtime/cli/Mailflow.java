@@ -18,6 +18,8 @@ import picocli.CommandLine.ParameterException;
             GenerateCommand.class,
             RunCommand.class,
             ReplayCommand.class,
+            DemoCommand.class,
+            ShipCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Mailflow implements Runnable {

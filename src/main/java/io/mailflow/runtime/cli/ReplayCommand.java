@@ -1,5 +1,6 @@
 package io.mailflow.runtime.cli;
 
+import io.mailflow.core.line.HostZones;
 import io.mailflow.runtime.config.ConfigKeys;
 import io.mailflow.runtime.pipeline.Replay;
 import io.mailflow.runtime.pipeline.ReplaySummary;
@@ -13,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -71,9 +73,11 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        HostZones hostZones = hostZones();
         List<Replay.Input> inputs = inputs();
+        Optional<String> cluster = cluster();
         createOutputDirectory();
-        Replay replay = new Replay(ZoneAssignment.toHostZones(zones), cluster(), System.err);
+        Replay replay = new Replay(hostZones, cluster, System.err);
         ReplaySummary summary = replay.run(inputs, out);
         spec.commandLine()
                 .getOut()
@@ -85,6 +89,15 @@ final class ReplayCommand implements Callable<Integer> {
                         summary.deliveries().values().stream().mapToLong(Long::longValue).sum(),
                         out);
         return 0;
+    }
+
+    /** A zone given twice is a usage error, as in {@code parse}. */
+    private HostZones hostZones() {
+        try {
+            return ZoneAssignment.toHostZones(zones);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
     }
 
     private List<Replay.Input> inputs() {

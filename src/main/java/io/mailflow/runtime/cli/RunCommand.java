@@ -2,6 +2,8 @@ package io.mailflow.runtime.cli;
 
 import io.mailflow.core.classify.ErrorClassifier;
 import io.mailflow.core.classify.RuleFileException;
+import io.mailflow.runtime.broker.ProvisionReport;
+import io.mailflow.runtime.broker.TopicProvisioningException;
 import io.mailflow.runtime.config.ConfigKeys;
 import io.mailflow.runtime.config.MailflowConfig;
 import io.mailflow.runtime.pipeline.PipelineInstance;
@@ -19,7 +21,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mailflow run}: the long-running pipeline against a Kafka cluster. */
+/**
+ * {@code mailflow run}: the long-running pipeline against a Kafka cluster. SIGTERM or Ctrl-C
+ * commits what was processed and stops; an error that stops the pipeline exits 1 with its message.
+ */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
@@ -61,18 +66,19 @@ final class RunCommand implements Callable<Integer> {
         prepareStateDirectory(config.get(ConfigKeys.STATE_DIR));
         ErrorClassifier classifier = classifier(config);
         if (createTopics) {
-            LOG.info("Topics: {}", PipelineInstance.createTopics(config));
+            provision(config);
         }
         PipelineInstance pipeline = start(config, classifier);
-        Thread hook = new Thread(pipeline::close, "mailflow-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        StreamsRunner.Termination end = pipeline.runner().awaitTermination();
-        if (end == StreamsRunner.Termination.FAILED) {
-            pipeline.close();
-            throw new UserException(
-                    "the pipeline stopped on an error: " + pipeline.runner().failure());
+        Thread stop = new Thread(pipeline::close, "mailflow-shutdown");
+        Runtime.getRuntime().addShutdownHook(stop);
+        if (pipeline.runner().awaitTermination() == StreamsRunner.Termination.STOPPED) {
+            return 0;
         }
-        return 0;
+        Runtime.getRuntime().removeShutdownHook(stop);
+        pipeline.close();
+        Throwable failure = pipeline.runner().failure();
+        throw new UserException(
+                "the pipeline stopped after an error: " + failure.getMessage(), failure);
     }
 
     private static PipelineInstance start(MailflowConfig config, ErrorClassifier classifier) {
@@ -99,7 +105,19 @@ final class RunCommand implements Callable<Integer> {
                     .map(ErrorClassifier::withRules)
                     .orElseGet(ErrorClassifier::builtIn);
         } catch (RuleFileException e) {
-            throw new UserException(e.getMessage(), e);
+            throw new UserException(ConfigKeys.RULES_FILE.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void provision(MailflowConfig config) {
+        try {
+            ProvisionReport report = PipelineInstance.createTopics(config);
+            LOG.info(
+                    "Topics: {} created, {} already there",
+                    report.created().size(),
+                    report.existing().size());
+        } catch (TopicProvisioningException e) {
+            throw new UserException("--create-topics: " + e.getMessage(), e);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final int THREADS = 8;
+    private static final Health STARTING = new Health(() -> KafkaStreams.State.CREATED);
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -39,8 +41,8 @@ public final class HttpApi implements AutoCloseable {
 
     /**
      * Listens on {@code bindAddress:port} (port 0 picks a free one), answering 503 to everything
-     * until {@link #attach} gives it its routes. Binding first tells the pipeline its port, which
-     * other instances must know before the pipeline starts.
+     * but the liveness probe until {@link #attach} gives it its routes. Binding first tells the
+     * pipeline its port, which other instances must know before the pipeline starts.
      *
      * @throws IllegalArgumentException when the address is not a loopback address and no token is
      *     set: the API would expose delivery data, mail addresses included, to the network
@@ -109,7 +111,7 @@ public final class HttpApi implements AutoCloseable {
             }
             Router routes = router;
             if (routes == null) {
-                throw ApiException.unavailable("mailflow is starting");
+                return beforeAttach(path);
             }
             boolean forwarded = exchange.getRequestHeaders().containsKey(Request.FORWARDED_HEADER);
             return routes.route(
@@ -122,6 +124,18 @@ public final class HttpApi implements AutoCloseable {
             LOG.error("HTTP request to {} failed", path, e);
             return Response.error(500, "internal error: " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Answers while Kafka Streams is being built: alive but not ready, since a liveness probe that
+     * failed now would restart an instance that is merely starting.
+     */
+    private static Response beforeAttach(String path) {
+        return switch (path) {
+            case "/health/live" -> STARTING.live();
+            case "/health/ready" -> STARTING.ready();
+            default -> throw ApiException.unavailable("mailflow is starting");
+        };
     }
 
     private static boolean needsToken(String path) {

@@ -162,7 +162,8 @@ final class LocalStores {
         StoreQueryParameters<T> params =
                 StoreQueryParameters.fromNameAndType(name, type).withPartition(partition);
         try {
-            return streams.store(stale ? params.enableStaleStores() : params);
+            return RunningStreams.call(
+                    streams, () -> streams.store(stale ? params.enableStaleStores() : params));
         } catch (InvalidStateStoreException e) {
             throw ApiException.unavailable(
                     "partition " + partition + " of store " + name + " is not here: " + e);

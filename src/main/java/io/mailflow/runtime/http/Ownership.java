@@ -56,18 +56,31 @@ final class Ownership {
     /** The partition that holds {@code host}'s deliveries, and who serves it. */
     Owners ownersOfHost(String host) {
         KeyQueryMetadata meta =
-                streams.queryMetadataForKey(
-                        DeliveryTopology.DELIVERIES_STORE, host, Serdes.String().serializer());
+                RunningStreams.call(
+                        streams,
+                        () ->
+                                streams.queryMetadataForKey(
+                                        DeliveryTopology.DELIVERIES_STORE,
+                                        host,
+                                        Serdes.String().serializer()));
         if (meta == null || meta.partition() < 0) {
             throw ApiException.unavailable("no instance knows the partitions yet; try again");
         }
         return new Owners(meta.partition(), meta.activeHost(), List.copyOf(meta.standbyHosts()));
     }
 
+    /** Who serves one partition of the delivery stores now. */
+    Owners ownersOfPartition(int partition) {
+        return ownersOf(
+                partition, streams.streamsMetadataForStore(DeliveryTopology.DELIVERIES_STORE));
+    }
+
     /** Who serves each partition of the delivery stores, in partition order. */
     List<Owners> allPartitions() {
         Collection<StreamsMetadata> instances =
-                streams.streamsMetadataForStore(DeliveryTopology.DELIVERIES_STORE);
+                RunningStreams.call(
+                        streams,
+                        () -> streams.streamsMetadataForStore(DeliveryTopology.DELIVERIES_STORE));
         int count = partitionCount.getAsInt();
         List<Owners> owners = new ArrayList<>(count);
         for (int p = 0; p < count; p++) {
@@ -78,7 +91,7 @@ final class Ownership {
 
     /** Every instance of the application, as the group's metadata describes it. */
     Collection<StreamsMetadata> instances() {
-        return streams.metadataForAllStreamsClients();
+        return RunningStreams.call(streams, streams::metadataForAllStreamsClients);
     }
 
     private Owners ownersOf(int partition, Collection<StreamsMetadata> instances) {

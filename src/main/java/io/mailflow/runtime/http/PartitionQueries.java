@@ -2,24 +2,37 @@ package io.mailflow.runtime.http;
 
 import io.mailflow.runtime.http.Ownership.Owners;
 import io.mailflow.runtime.http.PeerClient.PeerUnavailable;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Gets one partition's part of an answer from whoever can give it: the active owner first, here or
- * on another instance; when it is unknown or unreachable, as during a rebalance, a standby or
- * restoring copy, with the answer marked stale. Fails with a 503 only when no copy answers.
+ * on another instance; when it is unknown or cannot answer, as during a rebalance, a standby copy,
+ * and last the active owner's copy while it restores, with the answer marked stale. Fails with a
+ * 503 only when no copy answers.
  */
 final class PartitionQueries {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionQueries.class);
 
+    /** How long a query waits for a partition being handed over before it answers 503. */
+    static final Duration HANDOVER_WAIT = Duration.ofSeconds(3);
+
+    private static final Duration HANDOVER_RETRY = Duration.ofMillis(200);
+
     private final Ownership ownership;
     private final PeerClient peers;
+
+    /** One copy of a partition to ask, and whether an answer that may be behind will do. */
+    private record Copy(HostInfo host, boolean stale) {}
 
     PartitionQueries(Ownership ownership, PeerClient peers) {
         this.ownership = ownership;
@@ -35,57 +48,95 @@ final class PartitionQueries {
      * @param type the answer's type, to read a peer's JSON answer
      */
     <T> T ask(Owners owners, Function<Boolean, T> local, String path, Class<T> type) {
-        if (owners.hasActive()) {
-            try {
-                return from(owners.active(), false, local, path, type);
-            } catch (ApiException | PeerUnavailable e) {
-                LOG.warn(
-                        "Active owner {} of partition {} did not answer, trying standbys: {}",
-                        owners.active(),
-                        owners.partition(),
-                        e.getMessage());
+        List<String> refusals = new ArrayList<>();
+        long deadline = System.nanoTime() + HANDOVER_WAIT.toNanos();
+        Owners current = owners;
+        while (true) {
+            T answer = tryCopies(current, local, path, type, refusals);
+            if (answer != null) {
+                return answer;
             }
-        }
-        for (HostInfo standby : standbysSelfFirst(owners)) {
-            try {
-                return from(standby, true, local, path, type);
-            } catch (ApiException | PeerUnavailable e) {
-                LOG.warn(
-                        "Standby {} of partition {} did not answer: {}",
-                        standby,
-                        owners.partition(),
-                        e.getMessage());
+            if (System.nanoTime() > deadline) {
+                break;
             }
+            // A partition being handed over can have no queryable copy for a moment: the old
+            // owner has closed its task and the new one has not opened it yet.
+            pause();
+            current = refreshed(current);
         }
+        LOG.warn("No copy of partition {} answered: {}", owners.partition(), refusals);
         throw ApiException.unavailable(
                 "no copy of partition " + owners.partition() + " answered; try again");
     }
 
-    private <T> T from(
-            HostInfo host, boolean stale, Function<Boolean, T> local, String path, Class<T> type) {
-        if (ownership.isSelf(host)) {
+    private <T> T tryCopies(
+            Owners owners,
+            Function<Boolean, T> local,
+            String path,
+            Class<T> type,
+            List<String> refusals) {
+        for (Copy copy : copiesInOrder(owners)) {
             try {
-                return local.apply(stale);
+                return from(copy, local, path, type);
+            } catch (ApiException | PeerUnavailable e) {
+                // Expected while partitions move; only a partition no copy serves is worth a WARN.
+                LOG.debug("Copy {} of partition {} did not answer", copy, owners.partition(), e);
+                refusals.add(
+                        copy.host() + (copy.stale() ? " (stale)" : "") + ": " + e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** Who serves the partition now, or {@code owners} when the client cannot say. */
+    private Owners refreshed(Owners owners) {
+        try {
+            return ownership.ownersOfPartition(owners.partition());
+        } catch (StreamsException e) {
+            LOG.debug("Owners of partition {} unknown now: {}", owners.partition(), e.getMessage());
+            return owners;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(HANDOVER_RETRY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("interrupted while waiting for a partition's copy");
+        }
+    }
+
+    /**
+     * The copies to ask: the active one for a fresh answer; then, for a stale one, this instance
+     * (it may hold a standby or restoring copy the metadata does not list yet, and asking it costs
+     * no network), the listed standbys, and last the active one, which may be restoring: standbys
+     * are usually closer to the latest state than a copy that is still being rebuilt.
+     */
+    private List<Copy> copiesInOrder(Owners owners) {
+        Set<Copy> copies = new LinkedHashSet<>();
+        if (owners.hasActive()) {
+            copies.add(new Copy(owners.active(), false));
+        }
+        copies.add(new Copy(ownership.self(), true));
+        for (HostInfo standby : owners.standbys()) {
+            copies.add(new Copy(standby, true));
+        }
+        if (owners.hasActive()) {
+            copies.add(new Copy(owners.active(), true));
+        }
+        return List.copyOf(copies);
+    }
+
+    private <T> T from(Copy copy, Function<Boolean, T> local, String path, Class<T> type) {
+        if (ownership.isSelf(copy.host())) {
+            try {
+                return local.apply(copy.stale());
             } catch (InvalidStateStoreException e) {
                 // Stores move during a rebalance; the caller tries the next copy.
                 throw ApiException.unavailable("this instance's copy is gone: " + e.getMessage());
             }
         }
-        return peers.get(host, path + "&stale=" + stale, type);
-    }
-
-    /**
-     * The standbys, this instance first since asking it costs no network. This instance is added
-     * when it is neither active nor a listed standby, since it may still be restoring a copy.
-     */
-    private List<HostInfo> standbysSelfFirst(Owners owners) {
-        List<HostInfo> ordered = new ArrayList<>();
-        ordered.add(ownership.self());
-        for (HostInfo standby : owners.standbys()) {
-            if (!ownership.isSelf(standby)) {
-                ordered.add(standby);
-            }
-        }
-        return ordered;
+        return peers.get(copy.host(), path + "&stale=" + copy.stale(), type);
     }
 }

@@ -24,7 +24,8 @@ public record Response(int status, String contentType, byte[] body) {
         try {
             return new Response(status, JSON, Json.mapper().writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value.getClass() + " as JSON", e);
+            throw new IllegalStateException(
+                    "cannot write a " + value.getClass().getName() + " as JSON", e);
         }
     }
 

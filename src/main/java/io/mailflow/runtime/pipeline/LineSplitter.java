@@ -9,12 +9,12 @@ import java.util.Arrays;
  * \r} before it is dropped, and the last line needs no terminator. The bytes are left as they are,
  * so that a damaged line reaches the pipeline as damaged as it was written.
  */
-final class LineSplitter {
+public final class LineSplitter {
     private static final int INITIAL_BUFFER = 64 * 1024;
 
     /** Receives each line's bytes; the array belongs to the receiver. */
     @FunctionalInterface
-    interface LineSink {
+    public interface LineSink {
         void accept(byte[] line) throws IOException;
     }
 
@@ -25,7 +25,7 @@ final class LineSplitter {
      *
      * @return the number of lines
      */
-    static long split(InputStream in, LineSink sink) throws IOException {
+    public static long split(InputStream in, LineSink sink) throws IOException {
         byte[] buf = new byte[INITIAL_BUFFER];
         int filled = 0;
         long lines = 0;

@@ -11,6 +11,7 @@ import io.mailflow.runtime.metrics.MailflowMetrics;
 import io.mailflow.runtime.metrics.RecentRejects;
 import io.mailflow.topology.DeliveryTopology;
 import io.mailflow.topology.PipelineSettings;
+import io.mailflow.topology.StreamsSettings;
 import io.mailflow.topology.TopicSpec;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -69,7 +70,11 @@ public final class PipelineInstance implements AutoCloseable {
             RecentRejects rejects = new RecentRejects();
             MailflowMetrics metrics = new MailflowMetrics(rejects);
             PipelineSettings settings = config.pipelineSettings();
-            Properties props = config.streamsProperties();
+            Properties props =
+                    StreamsSettings.defaults(
+                            config.get(ConfigKeys.APPLICATION_ID),
+                            config.get(ConfigKeys.BOOTSTRAP_SERVERS));
+            props.putAll(config.streamsProperties());
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
             StreamsRunner runner =
                     new StreamsRunner(
