@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ public final class TopicProvisioner {
     public static final short BROKER_DEFAULT_REPLICATION = -1;
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+    private static final Duration DESCRIBE_RETRY = Duration.ofMillis(100);
 
     private final Admin admin;
     private final int partitions;
@@ -139,8 +141,7 @@ public final class TopicProvisioner {
         if (present.isEmpty()) {
             return List.of();
         }
-        Map<String, TopicDescription> descriptions =
-                call("describe topics", admin.describeTopics(present).allTopicNames());
+        Map<String, TopicDescription> descriptions = describe(present);
         List<ProvisionReport.PartitionMismatch> mismatches = new ArrayList<>();
         for (String topic : present) {
             int expected = partitions;
@@ -155,6 +156,35 @@ public final class TopicProvisioner {
             }
         }
         return mismatches;
+    }
+
+    /**
+     * Describes topics that the broker listed. A topic created a moment ago, by this provisioner or
+     * another, can be listed before the broker that answers a describe knows its partitions; that
+     * answer is asked again until the timeout.
+     */
+    private Map<String, TopicDescription> describe(List<String> topics) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return call("describe topics", admin.describeTopics(topics).allTopicNames());
+            } catch (TopicProvisioningException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(DESCRIBE_RETRY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TopicProvisioningException("interrupted while describing topics", e);
+        }
     }
 
     private <T> T call(String what, KafkaFuture<T> future) {
