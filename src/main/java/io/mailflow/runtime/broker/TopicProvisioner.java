@@ -66,7 +66,8 @@ public final class TopicProvisioner {
     }
 
     /**
-     * Creates the missing topics among {@code specs} and describes the others.
+     * Creates the missing topics among {@code specs} and describes the others. Returns once the
+     * broker describes every created topic, so that clients can use them at once.
      *
      * @throws IllegalArgumentException if two specs name the same topic
      * @throws TopicProvisioningException if the cluster refuses a request or does not answer in
@@ -85,6 +86,9 @@ public final class TopicProvisioner {
             }
         }
         List<String> created = create(missing, present);
+        if (!created.isEmpty()) {
+            describe(created);
+        }
         return new ProvisionReport(created, present, mismatches(present));
     }
 
@@ -159,8 +163,8 @@ public final class TopicProvisioner {
     }
 
     /**
-     * Describes topics that the broker listed. A topic created a moment ago, by this provisioner or
-     * another, can be listed before the broker that answers a describe knows its partitions; that
+     * Describes topics that exist. A topic created a moment ago, by this provisioner or another, is
+     * known to the controller before the broker that answers a describe knows its partitions; that
      * answer is asked again until the timeout.
      */
     private Map<String, TopicDescription> describe(List<String> topics) {
