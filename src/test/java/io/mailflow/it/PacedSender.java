@@ -18,6 +18,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class PacedSender implements AutoCloseable {
     private static final int CHUNK = 250;
 
+    /** While held back: a line for each of a few hosts ten times a second, so none goes quiet. */
+    private static final int TRICKLE_CHUNK = 5;
+
+    private static final long TRICKLE_PAUSE_NANOS = 100_000_000L;
+
     private final List<GeneratedTraffic.HostLine> lines;
     private final String topic;
     private final Map<String, Object> config;
@@ -25,6 +30,7 @@ final class PacedSender implements AutoCloseable {
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Thread thread;
+    private volatile int holdBackFrom = Integer.MAX_VALUE;
 
     /**
      * @param linesPerSecond the rate; the whole input takes its size divided by this
@@ -44,6 +50,20 @@ final class PacedSender implements AutoCloseable {
 
     void start() {
         thread.start();
+    }
+
+    /**
+     * Slows down to a trickle once {@code lines} lines are sent, until {@link #release()}: the
+     * pipeline then cannot finish the input while a test is still disturbing it.
+     */
+    PacedSender holdBackFrom(int lines) {
+        holdBackFrom = lines;
+        return this;
+    }
+
+    /** Goes back to the full rate. */
+    void release() {
+        holdBackFrom = Integer.MAX_VALUE;
     }
 
     /** How many lines were handed to the producer so far. */
@@ -67,9 +87,13 @@ final class PacedSender implements AutoCloseable {
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             long next = System.nanoTime();
-            for (int from = 0; from < lines.size(); from += CHUNK) {
-                sendChunk(producer, from, Math.min(lines.size(), from + CHUNK));
-                next += nanosPerChunk;
+            int from = 0;
+            while (from < lines.size()) {
+                boolean heldBack = from >= holdBackFrom;
+                int to = Math.min(lines.size(), from + (heldBack ? TRICKLE_CHUNK : CHUNK));
+                sendChunk(producer, from, to);
+                from = to;
+                next = heldBack ? System.nanoTime() + TRICKLE_PAUSE_NANOS : next + nanosPerChunk;
                 sleepUntil(next);
             }
             producer.flush();

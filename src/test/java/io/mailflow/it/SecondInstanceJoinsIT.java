@@ -74,13 +74,14 @@ class SecondInstanceJoinsIT extends ExactlyOnceContract {
                                 LINES_PER_SECOND);
                 PipelineInstance one = PipelineInstance.start(first, ErrorClassifier.builtIn())) {
             assertThat(one.runner().awaitRunning(TIMEOUT)).isTrue();
-            sender.start();
             int third = traffic.lines().size() / 3;
+            sender.holdBackFrom(third).start();
             committedWhenJoined = progress.awaitCommitted(n -> n >= third, TIMEOUT, alive(one));
             try (PipelineInstance two =
                     PipelineInstance.start(
                             flags.config(dir.resolve("second")), ErrorClassifier.builtIn())) {
                 tasksOfSecond = awaitActiveTasks(two);
+                sender.release();
                 sender.awaitDone(TIMEOUT);
                 progress.awaitCaughtUp(TIMEOUT, () -> alive(one).getAsBoolean() && !stopped(two));
                 linesReadByFirst = linesRead(one);
