@@ -37,7 +37,7 @@ class SecondInstanceJoinsIT extends ExactlyOnceContract {
     private static final int HOSTS = 5;
     private static final int MESSAGES = 1500;
     private static final int PARTITIONS = 4;
-    private static final int LINES_PER_SECOND = 1000;
+    private static final int LINES_PER_SECOND = 4000;
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     private GeneratedTraffic traffic;
