@@ -20,6 +20,7 @@ import picocli.CommandLine.ParameterException;
             ReplayCommand.class,
             DemoCommand.class,
             ShipCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Mailflow implements Runnable {

@@ -85,6 +85,11 @@ public final class MailflowMetrics implements PipelineMetrics, AutoCloseable {
         return registry;
     }
 
+    /** Input records read so far, one line each. */
+    public long linesRead() {
+        return (long) lines.count();
+    }
+
     /** The Prometheus text exposition of every metric. */
     public String scrape() {
         return registry.scrape();

@@ -1,6 +1,5 @@
 package io.mailflow.runtime.pipeline;
 
-import io.mailflow.topology.CountingPipelineMetrics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -15,12 +15,18 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Waits until a replay's pipeline has processed every line it was sent. The line counter says when
- * every line was read; the committed offsets of the application's group then say when the
- * transaction holding the last outputs was committed, since exactly-once commits both together.
+ * Waits until a pipeline has processed every line it was sent. The line counter says when every
+ * line was read; the committed offsets of the application's group then say when the transaction
+ * holding the last outputs was committed, since exactly-once commits both together.
  */
-final class CompletionWatch {
-    private static final Duration POLL = Duration.ofMillis(100);
+public final class CompletionWatch {
+    /** Told how far the pipeline has come, at every look. */
+    @FunctionalInterface
+    public interface Progress {
+        void processed(long read, long of);
+    }
+
+    private static final Duration DEFAULT_POLL = Duration.ofMillis(100);
     private static final long REQUEST_SECONDS = 30;
 
     /** No line read for this long while lines remain means the pipeline is stuck. */
@@ -29,29 +35,40 @@ final class CompletionWatch {
     private final Map<String, Object> clientConfig;
     private final String groupId;
     private final String topic;
+    private final Duration poll;
 
-    CompletionWatch(Map<String, Object> clientConfig, String groupId, String topic) {
+    /** A watch that looks every 100 ms. */
+    public CompletionWatch(Map<String, Object> clientConfig, String groupId, String topic) {
+        this(clientConfig, groupId, topic, DEFAULT_POLL);
+    }
+
+    /**
+     * @param clientConfig the admin client's configuration
+     * @param groupId the application id of the pipeline
+     * @param topic the topic of the lines it reads
+     * @param poll how long to wait between two looks
+     */
+    public CompletionWatch(
+            Map<String, Object> clientConfig, String groupId, String topic, Duration poll) {
         this.clientConfig = Map.copyOf(clientConfig);
         this.groupId = groupId;
         this.topic = topic;
+        this.poll = poll;
     }
 
     /**
      * Returns once {@code lines} lines are read and committed.
      *
+     * @param linesRead the pipeline's count of lines read
      * @throws IllegalStateException if the pipeline stops or reads nothing for two minutes first
      */
-    void await(
-            StreamsRunner runner,
-            CountingPipelineMetrics metrics,
-            long lines,
-            ReplayProgress progress) {
+    public void await(StreamsRunner runner, LongSupplier linesRead, long lines, Progress progress) {
         try (Admin admin = Admin.create(clientConfig)) {
             long lastRead = -1;
             long lastChange = System.nanoTime();
             while (true) {
                 checkRunning(runner);
-                long read = metrics.linesRead();
+                long read = linesRead.getAsLong();
                 progress.processed(read, lines);
                 if (read >= lines && committedToEnd(admin)) {
                     return;
@@ -119,9 +136,9 @@ final class CompletionWatch {
         return end == 0 || (committed != null && committed.offset() >= end);
     }
 
-    private static void sleep() {
+    private void sleep() {
         try {
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(poll.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the replay", e);

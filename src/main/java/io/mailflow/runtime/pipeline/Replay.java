@@ -150,7 +150,7 @@ public final class Replay {
                     new LineSender(cluster.clientConfig())
                             .send(inputs, settings.topics().lines(), progress::sent);
             new CompletionWatch(cluster.clientConfig(), runId, settings.topics().lines())
-                    .await(runner, metrics, lines, progress);
+                    .await(runner, metrics::linesRead, lines, progress::processed);
             return lines;
         } finally {
             deleteRecursively(stateDir);

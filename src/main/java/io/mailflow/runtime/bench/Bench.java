@@ -1,0 +1,331 @@
+package io.mailflow.runtime.bench;
+
+import io.mailflow.core.classify.ErrorClassifier;
+import io.mailflow.runtime.broker.EmbeddedKafka;
+import io.mailflow.runtime.broker.TopicProvisioner;
+import io.mailflow.runtime.config.ConfigKeys;
+import io.mailflow.runtime.config.ConfigLoader;
+import io.mailflow.runtime.config.MailflowConfig;
+import io.mailflow.runtime.pipeline.CompletionWatch;
+import io.mailflow.runtime.pipeline.PipelineInstance;
+import io.mailflow.topology.TopicNames;
+import io.mailflow.topology.TopicSpec;
+import io.micrometer.core.instrument.Counter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Measures, on one embedded broker and in one run, how fast the pipeline is against the least any
+ * pipeline pays: a bare consume-produce loop copying the same generated lines between two topics.
+ *
+ * <p>Throughput: the lines are written to a topic first; the loop, then the pipeline (as {@code
+ * mailflow run} runs it, exactly-once, with its HTTP API), each read the whole topic, timed from
+ * their first line read to their last output written (acknowledged for the loop, committed for the
+ * pipeline). Latency: fresh topics, a fresh loop and a fresh pipeline, each fed lines at a steady
+ * rate while a {@code read_committed} consumer reads the copies or the outcomes; the time from a
+ * line's send to the read of the record it caused.
+ */
+public final class Bench {
+    /**
+     * What to measure.
+     *
+     * @param lines the lines of the throughput runs
+     * @param hosts the hosts the generated lines come from
+     * @param partitions the partitions of every topic
+     * @param latencyLines the lines of the latency runs, the first of the throughput runs' lines
+     * @param latencyRate the lines sent per second in the latency runs
+     * @param streamThreads the pipeline's stream threads
+     */
+    public record Options(
+            int lines,
+            int hosts,
+            int partitions,
+            int latencyLines,
+            int latencyRate,
+            int streamThreads) {
+        public static final int DEFAULT_LINES = 1_000_000;
+        public static final int DEFAULT_HOSTS = 12;
+        public static final int DEFAULT_PARTITIONS = 6;
+        public static final int DEFAULT_LATENCY_RATE = 10_000;
+
+        /** The latency runs last ten seconds at most. */
+        public static int defaultLatencyLines(int lines, int rate) {
+            return (int) Math.min(lines, 10L * rate);
+        }
+    }
+
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration WATCH_POLL = Duration.ofMillis(10);
+    private static final long SEED = 7;
+
+    private final Options options;
+    private final PrintStream progress;
+
+    /**
+     * @param progress where each step is announced, usually standard error
+     */
+    public Bench(Options options, PrintStream progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /**
+     * Starts a broker, runs the four measurements one after the other, and stops it.
+     *
+     * @throws IOException if the generated logs or the state cannot be written
+     * @throws IllegalStateException if a run fails or does not finish within two minutes
+     */
+    public BenchReport run() throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("mailflow-bench-");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            say("broker started at %s in %.1f s", kafka.bootstrapServers(), seconds(kafka));
+            BenchLines lines = BenchLines.generate(options.lines(), options.hosts(), SEED, work);
+            say("generated %,d lines of %d hosts", lines.size(), options.hosts());
+            Cluster cluster = new Cluster(kafka.bootstrapServers(), options.partitions());
+
+            MailflowConfig throughputConfig = pipelineConfig(cluster, work, "throughput");
+            String input = throughputConfig.topicNames().lines();
+            PipelineInstance.createTopics(throughputConfig);
+            cluster.create("bench.copies");
+            long feedStart = System.nanoTime();
+            new LineFeed(cluster.bootstrapServers())
+                    .send(lines, input, 0, new AtomicLongArray(lines.size()));
+            Rate feed = Rate.since(lines.size(), feedStart, System.nanoTime());
+            say("wrote them to %s at %,.0f lines/s", input, feed.perSecond());
+
+            Rate loop = loopThroughput(cluster, input, lines.size());
+            say("bare loop: %,.0f lines/s", loop.perSecond());
+            PipelineRun pipeline = pipelineThroughput(throughputConfig, lines.size());
+            say("pipeline: %,.0f lines/s", pipeline.rate().perSecond());
+
+            BenchLines sample = lines.first(options.latencyLines());
+            Histogram loopLatency = loopLatency(cluster, sample);
+            say("bare loop latency measured");
+            Histogram pipelineLatency =
+                    pipelineLatency(pipelineConfig(cluster, work, "latency"), sample);
+            say("pipeline latency measured");
+            return new BenchReport(
+                    options,
+                    lines.size(),
+                    sample.size(),
+                    feed,
+                    loop,
+                    pipeline.rate(),
+                    pipeline.outcomes(),
+                    Latency.of(loopLatency),
+                    Latency.of(pipelineLatency));
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private Rate loopThroughput(Cluster cluster, String input, int lines)
+            throws InterruptedException {
+        try (CopyLoop loop =
+                new CopyLoop(cluster.bootstrapServers(), "bench-loop", input, "bench.copies")) {
+            loop.start();
+            long end = awaitCount(loop::copied, lines, loop::failure, "bare loop");
+            return Rate.since(lines, loop.firstReadNanos(), end);
+        }
+    }
+
+    private PipelineRun pipelineThroughput(MailflowConfig config, int lines)
+            throws IOException, InterruptedException {
+        try (PipelineInstance pipeline =
+                PipelineInstance.start(config, ErrorClassifier.builtIn())) {
+            long first = awaitCount(pipeline.metrics()::linesRead, 1, () -> null, "pipeline");
+            watch(config)
+                    .await(pipeline.runner(), pipeline.metrics()::linesRead, lines, (r, of) -> {});
+            long end = System.nanoTime();
+            return new PipelineRun(Rate.since(lines, first, end), outcomes(pipeline));
+        }
+    }
+
+    private Histogram loopLatency(Cluster cluster, BenchLines sample) throws InterruptedException {
+        String in = "bench.latency.loop.lines";
+        String out = "bench.latency.loop.copies";
+        cluster.create(in);
+        cluster.create(out);
+        AtomicLongArray sentAt = new AtomicLongArray(sample.size());
+        try (CopyLoop loop =
+                        new CopyLoop(cluster.bootstrapServers(), "bench-latency-loop", in, out);
+                OutputProbe probe =
+                        new OutputProbe(
+                                cluster.bootstrapServers(),
+                                out,
+                                options.partitions(),
+                                r -> LineFeed.lineIndex(r.headers()),
+                                sentAt)) {
+            loop.start();
+            loop.awaitAssigned(RUN_TIMEOUT);
+            probe.start();
+            new LineFeed(cluster.bootstrapServers())
+                    .send(sample, in, options.latencyRate(), sentAt);
+            awaitCount(probe::traced, sample.size(), loop::failure, "bare loop's copies");
+            return probe.stop();
+        }
+    }
+
+    private Histogram pipelineLatency(MailflowConfig config, BenchLines sample)
+            throws IOException, InterruptedException {
+        PipelineInstance.createTopics(config);
+        TopicNames topics = config.topicNames();
+        AtomicLongArray sentAt = new AtomicLongArray(sample.size());
+        try (PipelineInstance pipeline = PipelineInstance.start(config, ErrorClassifier.builtIn());
+                OutputProbe probe =
+                        new OutputProbe(
+                                config.get(ConfigKeys.BOOTSTRAP_SERVERS),
+                                topics.outcomes(),
+                                options.partitions(),
+                                new OutcomeTracer(sample),
+                                sentAt)) {
+            if (!pipeline.runner().awaitRunning(RUN_TIMEOUT)) {
+                throw new IllegalStateException("the pipeline did not start within " + RUN_TIMEOUT);
+            }
+            probe.start();
+            new LineFeed(config.get(ConfigKeys.BOOTSTRAP_SERVERS))
+                    .send(sample, topics.lines(), options.latencyRate(), sentAt);
+            watch(config)
+                    .await(
+                            pipeline.runner(),
+                            pipeline.metrics()::linesRead,
+                            sample.size(),
+                            (r, of) -> {});
+            probe.awaitPositions(committedEnds(config, topics.outcomes()), RUN_TIMEOUT);
+            return probe.stop();
+        }
+    }
+
+    private static CompletionWatch watch(MailflowConfig config) {
+        return new CompletionWatch(
+                config.adminConfig(),
+                config.get(ConfigKeys.APPLICATION_ID),
+                config.topicNames().lines(),
+                WATCH_POLL);
+    }
+
+    private MailflowConfig pipelineConfig(Cluster cluster, Path work, String run) {
+        Map<String, String> flags = new HashMap<>();
+        flags.put(ConfigKeys.BOOTSTRAP_SERVERS.name(), cluster.bootstrapServers());
+        flags.put(ConfigKeys.APPLICATION_ID.name(), "mailflow-bench-" + run);
+        flags.put(ConfigKeys.STATE_DIR.name(), work.resolve("state-" + run).toString());
+        flags.put(ConfigKeys.HTTP_PORT.name(), "0");
+        flags.put(ConfigKeys.TOPIC_PARTITIONS.name(), Integer.toString(options.partitions()));
+        flags.put(ConfigKeys.TOPIC_REPLICATION_FACTOR.name(), "1");
+        flags.put(ConfigKeys.STREAM_THREADS.name(), Integer.toString(options.streamThreads()));
+        String prefix = "bench." + run + ".";
+        TopicNames d = TopicNames.DEFAULT;
+        flags.put(ConfigKeys.TOPIC_LINES.name(), prefix + d.lines());
+        flags.put(ConfigKeys.TOPIC_OUTCOMES.name(), prefix + d.outcomes());
+        flags.put(ConfigKeys.TOPIC_ERRORS.name(), prefix + d.errors());
+        flags.put(ConfigKeys.TOPIC_INBOUND.name(), prefix + d.inbound());
+        flags.put(ConfigKeys.TOPIC_SESSIONS.name(), prefix + d.sessions());
+        flags.put(ConfigKeys.TOPIC_REJECTS.name(), prefix + d.rejects());
+        return ConfigLoader.load(Optional.empty(), Map.of(), flags);
+    }
+
+    /** Waits until {@code count} reaches {@code target}; returns {@link System#nanoTime()} then. */
+    private static long awaitCount(
+            LongSupplier count, long target, Supplier<Throwable> failure, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+        while (count.getAsLong() < target) {
+            Throwable e = failure.get();
+            if (e != null) {
+                throw new IllegalStateException("the " + what + " failed", e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "the "
+                                + what
+                                + " reached "
+                                + count.getAsLong()
+                                + " of "
+                                + target
+                                + " within "
+                                + RUN_TIMEOUT);
+            }
+            Thread.sleep(1);
+        }
+        return System.nanoTime();
+    }
+
+    private static long outcomes(PipelineInstance pipeline) {
+        return Math.round(
+                pipeline.metrics().registry().find("mailflow.outcomes").counters().stream()
+                        .mapToDouble(Counter::count)
+                        .sum());
+    }
+
+    /** The last committed offset of each partition of {@code topic}. */
+    private long[] committedEnds(MailflowConfig config, String topic) throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < options.partitions(); p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        try (Admin admin = Admin.create(config.adminConfig())) {
+            var offsets =
+                    admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                            .all()
+                            .get(30, TimeUnit.SECONDS);
+            long[] ends = new long[options.partitions()];
+            offsets.forEach((tp, info) -> ends[tp.partition()] = info.offset());
+            return ends;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic, e);
+        }
+    }
+
+    private void say(String format, Object... args) {
+        progress.printf(Locale.ROOT, "bench: " + format + "%n", args);
+    }
+
+    private static double seconds(EmbeddedKafka kafka) {
+        return kafka.startDuration().toMillis() / 1000.0;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private record PipelineRun(Rate rate, long outcomes) {}
+
+    /** The broker the runs share, and topics of the bench's own on it. */
+    private record Cluster(String bootstrapServers, int partitions) {
+        void create(String topic) {
+            try (Admin admin =
+                    Admin.create(
+                            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+                new TopicProvisioner(admin, partitions, (short) 1, Duration.ofSeconds(30))
+                        .provision(List.of(new TopicSpec(topic, "bench records", Map.of())));
+            }
+        }
+    }
+}

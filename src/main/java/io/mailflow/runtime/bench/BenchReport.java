@@ -1,0 +1,90 @@
+package io.mailflow.runtime.bench;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * What {@code mailflow bench} measured, and how it prints it. The last line printed is always
+ * {@code pipeline/loop throughput ratio: R}, for scripts.
+ *
+ * @param options what was asked for
+ * @param lines the lines of the throughput runs
+ * @param latencyLines the lines of the latency runs
+ * @param feed how fast the lines were written to the input topic before the throughput runs
+ * @param loop the bare loop's throughput
+ * @param pipeline the pipeline's throughput
+ * @param outcomes the outcome records the pipeline wrote in its throughput run
+ * @param loopLatency from a line's send to the read of its copy
+ * @param pipelineLatency from a line's send to the read of its outcome
+ */
+public record BenchReport(
+        Bench.Options options,
+        long lines,
+        long latencyLines,
+        Rate feed,
+        Rate loop,
+        Rate pipeline,
+        long outcomes,
+        Latency loopLatency,
+        Latency pipelineLatency) {
+
+    /** The pipeline's throughput as a share of the bare loop's. */
+    public double throughputRatio() {
+        return pipeline.perSecond() / loop.perSecond();
+    }
+
+    public void print(PrintStream out) {
+        out.printf(
+                Locale.ROOT,
+                "%,d generated lines of %d hosts, %d partitions, one broker in this JVM,"
+                        + " %d cores%n",
+                lines,
+                options.hosts(),
+                options.partitions(),
+                Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "%nthroughput (lines read from a filled topic):%n");
+        throughput(out, "bare loop", loop, "");
+        throughput(
+                out,
+                "pipeline",
+                pipeline,
+                String.format(
+                        Locale.ROOT,
+                        "  exactly-once, %d stream thread%s, %,d outcomes",
+                        options.streamThreads(),
+                        options.streamThreads() == 1 ? "" : "s",
+                        outcomes));
+        out.printf(
+                Locale.ROOT,
+                "%nlatency from a line's send to reading what it caused (%,d lines at %,d"
+                        + " lines/s):%n",
+                latencyLines,
+                options.latencyRate());
+        latency(out, "bare loop", loopLatency, "copies");
+        latency(out, "pipeline", pipelineLatency, "outcomes");
+        out.printf(Locale.ROOT, "%npipeline/loop throughput ratio: %.2f%n", throughputRatio());
+    }
+
+    private static void throughput(PrintStream out, String what, Rate rate, String detail) {
+        out.printf(
+                Locale.ROOT,
+                "  %-10s %,9.0f lines/s  (%,d lines in %.2f s)%s%n",
+                what,
+                rate.perSecond(),
+                rate.lines(),
+                rate.seconds(),
+                detail);
+    }
+
+    private static void latency(PrintStream out, String what, Latency l, String records) {
+        out.printf(
+                Locale.ROOT,
+                "  %-10s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%,d %s)%n",
+                what,
+                l.p50Millis(),
+                l.p99Millis(),
+                l.maxMillis(),
+                l.samples(),
+                records);
+    }
+}

@@ -1,0 +1,107 @@
+package io.mailflow.runtime.cli;
+
+import io.mailflow.runtime.bench.Bench;
+import io.mailflow.runtime.bench.BenchReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code mailflow bench}: the pipeline's throughput and latency against a bare loop's. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measures, on a Kafka broker started in this process, the pipeline against the least"
+                    + " any pipeline pays: a bare consume-produce loop copying the same generated"
+                    + " lines between two topics.",
+            "Prints lines/s of each, read from a filled topic; the p50 and p99 time from a line's"
+                    + " send to reading its copy or its outcome, at a steady rate; and as the last"
+                    + " line 'pipeline/loop throughput ratio: R'. Steps go to standard error."
+        })
+final class BenchCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--lines",
+            paramLabel = "N",
+            defaultValue = "" + Bench.Options.DEFAULT_LINES,
+            description = "Lines of the throughput runs (default: ${DEFAULT-VALUE}).")
+    int lines;
+
+    @Option(
+            names = "--hosts",
+            paramLabel = "H",
+            defaultValue = "" + Bench.Options.DEFAULT_HOSTS,
+            description = "Hosts the generated lines come from (default: ${DEFAULT-VALUE}).")
+    int hosts;
+
+    @Option(
+            names = "--partitions",
+            paramLabel = "P",
+            defaultValue = "" + Bench.Options.DEFAULT_PARTITIONS,
+            description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(
+            names = "--stream-threads",
+            paramLabel = "T",
+            defaultValue = "1",
+            description = "The pipeline's stream threads (default: ${DEFAULT-VALUE}).")
+    int streamThreads;
+
+    @Option(
+            names = "--latency-rate",
+            paramLabel = "LINES",
+            defaultValue = "" + Bench.Options.DEFAULT_LATENCY_RATE,
+            description = "Lines sent per second in the latency runs (default: ${DEFAULT-VALUE}).")
+    int latencyRate;
+
+    @Option(
+            names = "--latency-lines",
+            paramLabel = "N",
+            description =
+                    "Lines of the latency runs, the first of the throughput runs' lines."
+                            + " Default: ten seconds' worth at --latency-rate, at most --lines.")
+    Integer latencyLines;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Bench.Options options = options();
+        BenchReport report = new Bench(options, System.err).run();
+        PrintStream out = System.out;
+        report.print(out);
+        out.flush();
+        return 0;
+    }
+
+    private Bench.Options options() {
+        require(lines >= 1, "--lines", lines, "1 or more");
+        require(hosts >= 1, "--hosts", hosts, "1 or more");
+        require(partitions >= 1 && partitions <= 1000, "--partitions", partitions, "1 to 1000");
+        require(
+                streamThreads >= 1 && streamThreads <= 64,
+                "--stream-threads",
+                streamThreads,
+                "1 to 64");
+        require(latencyRate >= 1, "--latency-rate", latencyRate, "1 or more");
+        int latency =
+                latencyLines != null
+                        ? latencyLines
+                        : Bench.Options.defaultLatencyLines(lines, latencyRate);
+        require(latency >= 1 && latency <= lines, "--latency-lines", latency, "1 to --lines");
+        return new Bench.Options(lines, hosts, partitions, latency, latencyRate, streamThreads);
+    }
+
+    private void require(boolean valid, String option, int value, String expected) {
+        if (!valid) {
+            throw new ParameterException(
+                    spec.commandLine(), option + " is " + value + ", expected " + expected);
+        }
+    }
+}
