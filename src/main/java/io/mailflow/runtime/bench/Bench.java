@@ -57,7 +57,9 @@ public final class Bench {
      * @param partitions the partitions of every topic
      * @param latencyLines the lines of the latency runs, the first of the throughput runs' lines
      * @param latencyRate the lines sent per second in the latency runs
-     * @param streamThreads the pipeline's stream threads
+     * @param settings configuration keys of the pipeline, as {@code mailflow run --set} takes them;
+     *     the bench chooses the brokers, application ids, state directories, topics and HTTP port
+     *     itself
      */
     public record Options(
             int lines,
@@ -65,7 +67,11 @@ public final class Bench {
             int partitions,
             int latencyLines,
             int latencyRate,
-            int streamThreads) {
+            Map<String, String> settings) {
+        public Options {
+            settings = Map.copyOf(settings);
+        }
+
         public static final int DEFAULT_LINES = 1_000_000;
         public static final int DEFAULT_HOSTS = 12;
         public static final int DEFAULT_PARTITIONS = 6;
@@ -106,7 +112,12 @@ public final class Bench {
             say("generated %,d lines of %d hosts", lines.size(), options.hosts());
             Cluster cluster = new Cluster(kafka.bootstrapServers(), options.partitions());
 
-            MailflowConfig throughputConfig = pipelineConfig(cluster, work, "throughput");
+            MailflowConfig throughputConfig =
+                    pipelineConfig(
+                            options,
+                            cluster.bootstrapServers(),
+                            work.resolve("state-t"),
+                            "throughput");
             String input = throughputConfig.topicNames().lines();
             PipelineInstance.createTopics(throughputConfig);
             cluster.create("bench.copies");
@@ -125,10 +136,17 @@ public final class Bench {
             Histogram loopLatency = loopLatency(cluster, sample);
             say("bare loop latency measured");
             Histogram pipelineLatency =
-                    pipelineLatency(pipelineConfig(cluster, work, "latency"), sample);
+                    pipelineLatency(
+                            pipelineConfig(
+                                    options,
+                                    cluster.bootstrapServers(),
+                                    work.resolve("state-l"),
+                                    "latency"),
+                            sample);
             say("pipeline latency measured");
             return new BenchReport(
                     options,
+                    describe(throughputConfig),
                     lines.size(),
                     sample.size(),
                     feed,
@@ -158,7 +176,11 @@ public final class Bench {
                 PipelineInstance.start(config, ErrorClassifier.builtIn())) {
             long first = awaitCount(pipeline.metrics()::linesRead, 1, () -> null, "pipeline");
             watch(config)
-                    .await(pipeline.runner(), pipeline.metrics()::linesRead, lines, (r, of) -> {});
+                    .await(
+                            pipeline.runner(),
+                            pipeline.metrics()::linesRead,
+                            lines,
+                            progressEvery(Duration.ofSeconds(2)));
             long end = System.nanoTime();
             return new PipelineRun(Rate.since(lines, first, end), outcomes(pipeline));
         }
@@ -219,6 +241,17 @@ public final class Bench {
         }
     }
 
+    /** Tells how far the pipeline has come, at most once per {@code interval}. */
+    private CompletionWatch.Progress progressEvery(Duration interval) {
+        long[] next = {System.nanoTime() + interval.toNanos()};
+        return (read, of) -> {
+            if (System.nanoTime() >= next[0]) {
+                next[0] += interval.toNanos();
+                say("pipeline read %,d of %,d lines", read, of);
+            }
+        };
+    }
+
     private static CompletionWatch watch(MailflowConfig config) {
         return new CompletionWatch(
                 config.adminConfig(),
@@ -227,15 +260,20 @@ public final class Bench {
                 WATCH_POLL);
     }
 
-    private MailflowConfig pipelineConfig(Cluster cluster, Path work, String run) {
-        Map<String, String> flags = new HashMap<>();
-        flags.put(ConfigKeys.BOOTSTRAP_SERVERS.name(), cluster.bootstrapServers());
+    /**
+     * The configuration of the pipeline of one run, as {@code mailflow run} would load it.
+     *
+     * @throws io.mailflow.runtime.config.ConfigException if a setting is wrong
+     */
+    public static MailflowConfig pipelineConfig(
+            Options options, String bootstrapServers, Path stateDir, String run) {
+        Map<String, String> flags = new HashMap<>(options.settings());
+        flags.put(ConfigKeys.BOOTSTRAP_SERVERS.name(), bootstrapServers);
         flags.put(ConfigKeys.APPLICATION_ID.name(), "mailflow-bench-" + run);
-        flags.put(ConfigKeys.STATE_DIR.name(), work.resolve("state-" + run).toString());
+        flags.put(ConfigKeys.STATE_DIR.name(), stateDir.toString());
         flags.put(ConfigKeys.HTTP_PORT.name(), "0");
         flags.put(ConfigKeys.TOPIC_PARTITIONS.name(), Integer.toString(options.partitions()));
         flags.put(ConfigKeys.TOPIC_REPLICATION_FACTOR.name(), "1");
-        flags.put(ConfigKeys.STREAM_THREADS.name(), Integer.toString(options.streamThreads()));
         String prefix = "bench." + run + ".";
         TopicNames d = TopicNames.DEFAULT;
         flags.put(ConfigKeys.TOPIC_LINES.name(), prefix + d.lines());
@@ -297,6 +335,16 @@ public final class Bench {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read the end offsets of " + topic, e);
         }
+    }
+
+    private static String describe(MailflowConfig config) {
+        int threads = config.get(ConfigKeys.STREAM_THREADS);
+        return String.format(
+                Locale.ROOT,
+                "%s, %d stream thread%s",
+                config.get(ConfigKeys.PROCESSING_GUARANTEE).streamsValue(),
+                threads,
+                threads == 1 ? "" : "s");
     }
 
     private void say(String format, Object... args) {

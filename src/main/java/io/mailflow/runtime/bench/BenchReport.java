@@ -8,6 +8,7 @@ import java.util.Locale;
  * {@code pipeline/loop throughput ratio: R}, for scripts.
  *
  * @param options what was asked for
+ * @param pipelineSetup the pipeline's processing guarantee and threads
  * @param lines the lines of the throughput runs
  * @param latencyLines the lines of the latency runs
  * @param feed how fast the lines were written to the input topic before the throughput runs
@@ -19,6 +20,7 @@ import java.util.Locale;
  */
 public record BenchReport(
         Bench.Options options,
+        String pipelineSetup,
         long lines,
         long latencyLines,
         Rate feed,
@@ -48,12 +50,7 @@ public record BenchReport(
                 out,
                 "pipeline",
                 pipeline,
-                String.format(
-                        Locale.ROOT,
-                        "  exactly-once, %d stream thread%s, %,d outcomes",
-                        options.streamThreads(),
-                        options.streamThreads() == 1 ? "" : "s",
-                        outcomes));
+                String.format(Locale.ROOT, "  %s, %,d outcomes", pipelineSetup, outcomes));
         out.printf(
                 Locale.ROOT,
                 "%nlatency from a line's send to reading what it caused (%,d lines at %,d"

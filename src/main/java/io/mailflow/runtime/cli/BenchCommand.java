@@ -2,8 +2,12 @@ package io.mailflow.runtime.cli;
 
 import io.mailflow.runtime.bench.Bench;
 import io.mailflow.runtime.bench.BenchReport;
+import io.mailflow.runtime.config.ConfigException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,11 +53,14 @@ final class BenchCommand implements Callable<Integer> {
     int partitions;
 
     @Option(
-            names = "--stream-threads",
-            paramLabel = "T",
-            defaultValue = "1",
-            description = "The pipeline's stream threads (default: ${DEFAULT-VALUE}).")
-    int streamThreads;
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "Sets a configuration key of the pipeline as 'mailflow run --set' does,"
+                            + " kafka.-prefixed client configs included; repeatable. The bench"
+                            + " picks brokers, application ids, state directories, topics and"
+                            + " the HTTP port itself.")
+    Map<String, String> set = new LinkedHashMap<>();
 
     @Option(
             names = "--latency-rate",
@@ -84,18 +91,20 @@ final class BenchCommand implements Callable<Integer> {
         require(lines >= 1, "--lines", lines, "1 or more");
         require(hosts >= 1, "--hosts", hosts, "1 or more");
         require(partitions >= 1 && partitions <= 1000, "--partitions", partitions, "1 to 1000");
-        require(
-                streamThreads >= 1 && streamThreads <= 64,
-                "--stream-threads",
-                streamThreads,
-                "1 to 64");
         require(latencyRate >= 1, "--latency-rate", latencyRate, "1 or more");
         int latency =
                 latencyLines != null
                         ? latencyLines
                         : Bench.Options.defaultLatencyLines(lines, latencyRate);
         require(latency >= 1 && latency <= lines, "--latency-lines", latency, "1 to --lines");
-        return new Bench.Options(lines, hosts, partitions, latency, latencyRate, streamThreads);
+        Bench.Options options =
+                new Bench.Options(lines, hosts, partitions, latency, latencyRate, set);
+        try {
+            Bench.pipelineConfig(options, "localhost:9092", Path.of("state"), "check");
+        } catch (ConfigException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        return options;
     }
 
     private void require(boolean valid, String option, int value, String expected) {
