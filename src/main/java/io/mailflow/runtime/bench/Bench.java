@@ -55,6 +55,8 @@ public final class Bench {
      * @param lines the lines of the throughput runs
      * @param hosts the hosts the generated lines come from
      * @param partitions the partitions of every topic
+     * @param warmupLines the lines of the warm-up runs before the throughput runs, the first of
+     *     their lines; 0 for none
      * @param latencyLines the lines of the latency runs, the first of the throughput runs' lines
      * @param latencyRate the lines sent per second in the latency runs
      * @param settings configuration keys of the pipeline, as {@code mailflow run --set} takes them;
@@ -65,6 +67,7 @@ public final class Bench {
             int lines,
             int hosts,
             int partitions,
+            int warmupLines,
             int latencyLines,
             int latencyRate,
             Map<String, String> settings) {
@@ -76,6 +79,7 @@ public final class Bench {
         public static final int DEFAULT_HOSTS = 12;
         public static final int DEFAULT_PARTITIONS = 6;
         public static final int DEFAULT_LATENCY_RATE = 10_000;
+        public static final int DEFAULT_WARMUP_LINES = 400_000;
 
         /** The latency runs last ten seconds at most. */
         public static int defaultLatencyLines(int lines, int rate) {
@@ -112,25 +116,10 @@ public final class Bench {
             say("generated %,d lines of %d hosts", lines.size(), options.hosts());
             Cluster cluster = new Cluster(kafka.bootstrapServers(), options.partitions());
 
-            MailflowConfig throughputConfig =
-                    pipelineConfig(
-                            options,
-                            cluster.bootstrapServers(),
-                            work.resolve("state-t"),
-                            "throughput");
-            String input = throughputConfig.topicNames().lines();
-            PipelineInstance.createTopics(throughputConfig);
-            cluster.create("bench.copies");
-            long feedStart = System.nanoTime();
-            new LineFeed(cluster.bootstrapServers())
-                    .send(lines, input, 0, new AtomicLongArray(lines.size()));
-            Rate feed = Rate.since(lines.size(), feedStart, System.nanoTime());
-            say("wrote them to %s at %,.0f lines/s", input, feed.perSecond());
-
-            Rate loop = loopThroughput(cluster, input, lines.size());
-            say("bare loop: %,.0f lines/s", loop.perSecond());
-            PipelineRun pipeline = pipelineThroughput(throughputConfig, lines.size());
-            say("pipeline: %,.0f lines/s", pipeline.rate().perSecond());
+            if (options.warmupLines() > 0) {
+                throughput(cluster, work, "warmup", lines.first(options.warmupLines()));
+            }
+            Throughput measured = throughput(cluster, work, "throughput", lines);
 
             BenchLines sample = lines.first(options.latencyLines());
             Histogram loopLatency = loopLatency(cluster, sample);
@@ -140,19 +129,19 @@ public final class Bench {
                             pipelineConfig(
                                     options,
                                     cluster.bootstrapServers(),
-                                    work.resolve("state-l"),
+                                    work.resolve("state-latency"),
                                     "latency"),
                             sample);
             say("pipeline latency measured");
             return new BenchReport(
                     options,
-                    describe(throughputConfig),
+                    measured.setup(),
                     lines.size(),
                     sample.size(),
-                    feed,
-                    loop,
-                    pipeline.rate(),
-                    pipeline.outcomes(),
+                    measured.feed(),
+                    measured.loop(),
+                    measured.pipeline().rate(),
+                    measured.pipeline().outcomes(),
                     Latency.of(loopLatency),
                     Latency.of(pipelineLatency));
         } finally {
@@ -160,17 +149,44 @@ public final class Bench {
         }
     }
 
-    private Rate loopThroughput(Cluster cluster, String input, int lines)
+    /**
+     * Writes {@code lines} to a topic of run {@code run}, then lets the loop and the pipeline each
+     * read all of it.
+     */
+    private Throughput throughput(Cluster cluster, Path work, String run, BenchLines lines)
+            throws IOException, InterruptedException {
+        MailflowConfig config =
+                pipelineConfig(
+                        options, cluster.bootstrapServers(), work.resolve("state-" + run), run);
+        String input = config.topicNames().lines();
+        String copies = "bench." + run + ".copies";
+        PipelineInstance.createTopics(config);
+        cluster.create(copies);
+        long feedStart = System.nanoTime();
+        new LineFeed(cluster.bootstrapServers())
+                .send(lines, input, 0, new AtomicLongArray(lines.size()));
+        Rate feed = Rate.since(lines.size(), feedStart, System.nanoTime());
+        say(
+                "%s: wrote %,d lines to %s at %,.0f lines/s",
+                run, lines.size(), input, feed.perSecond());
+        Rate loop = loopThroughput(cluster, run, input, copies, lines.size());
+        say("%s: bare loop %,.0f lines/s", run, loop.perSecond());
+        PipelineRun pipeline = pipelineThroughput(config, run, lines.size());
+        say("%s: pipeline %,.0f lines/s", run, pipeline.rate().perSecond());
+        return new Throughput(describe(config), feed, loop, pipeline);
+    }
+
+    private Rate loopThroughput(Cluster cluster, String run, String input, String copies, int lines)
             throws InterruptedException {
         try (CopyLoop loop =
-                new CopyLoop(cluster.bootstrapServers(), "bench-loop", input, "bench.copies")) {
+                new CopyLoop(cluster.bootstrapServers(), "bench-" + run + "-loop", input, copies)) {
             loop.start();
             long end = awaitCount(loop::copied, lines, loop::failure, "bare loop");
             return Rate.since(lines, loop.firstReadNanos(), end);
         }
     }
 
-    private PipelineRun pipelineThroughput(MailflowConfig config, int lines)
+    private PipelineRun pipelineThroughput(MailflowConfig config, String run, int lines)
             throws IOException, InterruptedException {
         try (PipelineInstance pipeline =
                 PipelineInstance.start(config, ErrorClassifier.builtIn())) {
@@ -180,7 +196,7 @@ public final class Bench {
                             pipeline.runner(),
                             pipeline.metrics()::linesRead,
                             lines,
-                            progressEvery(Duration.ofSeconds(2)));
+                            progressEvery(run, Duration.ofSeconds(2)));
             long end = System.nanoTime();
             return new PipelineRun(Rate.since(lines, first, end), outcomes(pipeline));
         }
@@ -242,12 +258,12 @@ public final class Bench {
     }
 
     /** Tells how far the pipeline has come, at most once per {@code interval}. */
-    private CompletionWatch.Progress progressEvery(Duration interval) {
+    private CompletionWatch.Progress progressEvery(String run, Duration interval) {
         long[] next = {System.nanoTime() + interval.toNanos()};
         return (read, of) -> {
             if (System.nanoTime() >= next[0]) {
                 next[0] += interval.toNanos();
-                say("pipeline read %,d of %,d lines", read, of);
+                say("%s: pipeline read %,d of %,d lines", run, read, of);
             }
         };
     }
@@ -364,6 +380,8 @@ public final class Bench {
     }
 
     private record PipelineRun(Rate rate, long outcomes) {}
+
+    private record Throughput(String setup, Rate feed, Rate loop, PipelineRun pipeline) {}
 
     /** The broker the runs share, and topics of the bench's own on it. */
     private record Cluster(String bootstrapServers, int partitions) {

@@ -44,7 +44,10 @@ public record BenchReport(
                 options.hosts(),
                 options.partitions(),
                 Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "%nthroughput (lines read from a filled topic):%n");
+        out.printf(
+                Locale.ROOT,
+                "%nthroughput (lines read from a filled topic, after %,d lines of warm-up):%n",
+                options.warmupLines());
         throughput(out, "bare loop", loop, "");
         throughput(
                 out,

@@ -63,6 +63,17 @@ final class BenchCommand implements Callable<Integer> {
     Map<String, String> set = new LinkedHashMap<>();
 
     @Option(
+            names = "--warmup-lines",
+            paramLabel = "N",
+            description =
+                    "Lines the loop and the pipeline each process first, untimed, so that the JIT"
+                            + " compiler has compiled them before the throughput runs; 0 for none."
+                            + " Default: "
+                            + Bench.Options.DEFAULT_WARMUP_LINES
+                            + ", at most --lines.")
+    Integer warmupLines;
+
+    @Option(
             names = "--latency-rate",
             paramLabel = "LINES",
             defaultValue = "" + Bench.Options.DEFAULT_LATENCY_RATE,
@@ -97,8 +108,13 @@ final class BenchCommand implements Callable<Integer> {
                         ? latencyLines
                         : Bench.Options.defaultLatencyLines(lines, latencyRate);
         require(latency >= 1 && latency <= lines, "--latency-lines", latency, "1 to --lines");
+        int warmup =
+                warmupLines != null
+                        ? warmupLines
+                        : Math.min(lines, Bench.Options.DEFAULT_WARMUP_LINES);
+        require(warmup >= 0 && warmup <= lines, "--warmup-lines", warmup, "0 to --lines");
         Bench.Options options =
-                new Bench.Options(lines, hosts, partitions, latency, latencyRate, set);
+                new Bench.Options(lines, hosts, partitions, warmup, latency, latencyRate, set);
         try {
             Bench.pipelineConfig(options, "localhost:9092", Path.of("state"), "check");
         } catch (ConfigException e) {
