@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -122,9 +121,9 @@ public final class Bench {
             Throughput measured = throughput(cluster, work, "throughput", lines);
 
             BenchLines sample = lines.first(options.latencyLines());
-            Histogram loopLatency = loopLatency(cluster, sample);
+            Latency loopLatency = loopLatency(cluster, sample);
             say("bare loop latency measured");
-            Histogram pipelineLatency =
+            Latency pipelineLatency =
                     pipelineLatency(
                             pipelineConfig(
                                     options,
@@ -142,8 +141,8 @@ public final class Bench {
                     measured.loop(),
                     measured.pipeline().rate(),
                     measured.pipeline().outcomes(),
-                    Latency.of(loopLatency),
-                    Latency.of(pipelineLatency));
+                    loopLatency,
+                    pipelineLatency);
         } finally {
             deleteRecursively(work);
         }
@@ -202,7 +201,7 @@ public final class Bench {
         }
     }
 
-    private Histogram loopLatency(Cluster cluster, BenchLines sample) throws InterruptedException {
+    private Latency loopLatency(Cluster cluster, BenchLines sample) throws InterruptedException {
         String in = "bench.latency.loop.lines";
         String out = "bench.latency.loop.copies";
         cluster.create(in);
@@ -227,7 +226,7 @@ public final class Bench {
         }
     }
 
-    private Histogram pipelineLatency(MailflowConfig config, BenchLines sample)
+    private Latency pipelineLatency(MailflowConfig config, BenchLines sample)
             throws IOException, InterruptedException {
         PipelineInstance.createTopics(config);
         TopicNames topics = config.topicNames();

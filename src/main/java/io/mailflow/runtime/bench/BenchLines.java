@@ -75,6 +75,17 @@ final class BenchLines {
         return new BenchLines(hosts, hostOf, lines);
     }
 
+    /** {@code lines}, each written by the host at the same index of {@code hostOfLine}. */
+    static BenchLines of(List<String> hostOfLine, List<byte[]> lines) {
+        List<String> names = hostOfLine.stream().distinct().toList();
+        byte[][] hosts = new byte[names.size()][];
+        for (int h = 0; h < hosts.length; h++) {
+            hosts[h] = names.get(h).getBytes(StandardCharsets.UTF_8);
+        }
+        int[] hostOf = hostOfLine.stream().mapToInt(names::indexOf).toArray();
+        return new BenchLines(hosts, hostOf, lines.toArray(byte[][]::new));
+    }
+
     /** The first {@code n} lines, or all when there are fewer. */
     BenchLines first(int n) {
         int m = Math.min(n, lines.length);

@@ -79,12 +79,13 @@ public record BenchReport(
     private static void latency(PrintStream out, String what, Latency l, String records) {
         out.printf(
                 Locale.ROOT,
-                "  %-10s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%,d %s)%n",
+                "  %-10s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%,d of %,d %s traced)%n",
                 what,
                 l.p50Millis(),
                 l.p99Millis(),
                 l.maxMillis(),
                 l.samples(),
+                l.records(),
                 records);
     }
 }

@@ -120,11 +120,11 @@ final class OutputProbe implements AutoCloseable {
         return true;
     }
 
-    /** Stops reading and returns the latencies, in microseconds, of the traced records. */
-    Histogram stop() {
+    /** Stops reading and returns the latencies of the traced records. */
+    Latency stop() {
         close();
         checkFailure();
-        return micros;
+        return Latency.of(read.get(), micros);
     }
 
     private void checkFailure() {
