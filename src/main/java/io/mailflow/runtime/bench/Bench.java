@@ -77,7 +77,7 @@ public final class Bench {
         public static final int DEFAULT_LINES = 1_000_000;
         public static final int DEFAULT_HOSTS = 12;
         public static final int DEFAULT_PARTITIONS = 6;
-        public static final int DEFAULT_LATENCY_RATE = 10_000;
+        public static final int DEFAULT_LATENCY_RATE = 5_000;
         public static final int DEFAULT_WARMUP_LINES = 400_000;
 
         /** The latency runs last ten seconds at most. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.spi.FilterReply;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class BrokerNoiseFilterTest {
@@ -15,6 +17,11 @@ class BrokerNoiseFilterTest {
 
     private final LoggerContext context = new LoggerContext();
     private final BrokerNoiseFilter filter = new BrokerNoiseFilter();
+
+    @BeforeEach
+    void attachToContext() {
+        filter.setContext(context);
+    }
 
     @Test
     void harmlessBrokerWarningAtWarnLevel_isDropped() {
@@ -45,13 +52,24 @@ class BrokerNoiseFilterTest {
         assertThat(decide(other, Level.WARN, ACTIVATION)).isEqualTo(FilterReply.NEUTRAL);
     }
 
+    @Test
+    void sameTextAsAnError_isKept() {
+        Logger controller = logger("org.apache.kafka.controller.QuorumController", Level.WARN);
+
+        assertThat(decide(controller, Level.ERROR, ACTIVATION)).isEqualTo(FilterReply.NEUTRAL);
+    }
+
     private Logger logger(String name, Level level) {
         Logger logger = context.getLogger(name);
         logger.setLevel(level);
         return logger;
     }
 
-    private FilterReply decide(Logger logger, Level level, String format) {
-        return filter.decide(null, logger, level, format, null, null);
+    private FilterReply decide(Logger logger, Level level, String message) {
+        LoggingEvent event = new LoggingEvent();
+        event.setLoggerName(logger.getName());
+        event.setLevel(level);
+        event.setMessage(message);
+        return filter.decide(event);
     }
 }
