@@ -162,7 +162,7 @@ public final class Bench {
         PipelineInstance.createTopics(config);
         cluster.create(copies);
         long feedStart = System.nanoTime();
-        new LineFeed(cluster.bootstrapServers())
+        new LineFeed(cluster.bootstrapServers(), options.partitions())
                 .send(lines, input, 0, new AtomicLongArray(lines.size()));
         Rate feed = Rate.since(lines.size(), feedStart, System.nanoTime());
         say(
@@ -219,9 +219,13 @@ public final class Bench {
             loop.start();
             loop.awaitAssigned(RUN_TIMEOUT);
             probe.start();
-            new LineFeed(cluster.bootstrapServers())
+            new LineFeed(cluster.bootstrapServers(), options.partitions())
                     .send(sample, in, options.latencyRate(), sentAt);
-            awaitCount(probe::traced, sample.size(), loop::failure, "bare loop's copies");
+            awaitCount(
+                    probe::traced,
+                    sample.size(),
+                    () -> loop.failure() != null ? loop.failure() : probe.failure(),
+                    "bare loop's copies");
             return probe.stop();
         }
     }
@@ -243,7 +247,7 @@ public final class Bench {
                 throw new IllegalStateException("the pipeline did not start within " + RUN_TIMEOUT);
             }
             probe.start();
-            new LineFeed(config.get(ConfigKeys.BOOTSTRAP_SERVERS))
+            new LineFeed(config.get(ConfigKeys.BOOTSTRAP_SERVERS), options.partitions())
                     .send(sample, topics.lines(), options.latencyRate(), sentAt);
             watch(config)
                     .await(

@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Generated Web Crossing log lines held in memory, the hosts' lines interleaved in turn as a line
@@ -33,24 +31,20 @@ final class BenchLines {
     }
 
     /**
-     * Generates logs of {@code hostCount} hosts into a directory under {@code workDir} and keeps
-     * their first {@code count} lines, taken from the hosts in turn.
+     * Generates logs of {@code hostCount} hosts into a new directory under {@code workDir}, which
+     * the caller deletes, and keeps their first {@code count} lines, taken from the hosts in turn.
      */
     static BenchLines generate(int count, int hostCount, long seed, Path workDir)
             throws IOException {
         int messages = Math.max(hostCount, count / LINES_PER_MESSAGE + hostCount);
         Path dir = Files.createTempDirectory(workDir, "logs-");
-        try {
-            GeneratorSettings settings = GeneratorSettings.of(hostCount, messages).withSeed(seed);
-            new LogGenerator(settings).writeTo(dir);
-            List<List<byte[]>> perHost = new ArrayList<>();
-            for (int h = 0; h < hostCount; h++) {
-                perHost.add(read(dir.resolve(LogGenerator.hostName(h, hostCount) + ".log")));
-            }
-            return interleave(perHost, hostCount, count);
-        } finally {
-            deleteRecursively(dir);
+        GeneratorSettings settings = GeneratorSettings.of(hostCount, messages).withSeed(seed);
+        new LogGenerator(settings).writeTo(dir);
+        List<List<byte[]>> perHost = new ArrayList<>();
+        for (int h = 0; h < hostCount; h++) {
+            perHost.add(read(dir.resolve(LogGenerator.hostName(h, hostCount) + ".log")));
         }
+        return interleave(perHost, hostCount, count);
     }
 
     private static BenchLines interleave(List<List<byte[]>> perHost, int hostCount, int count) {
@@ -96,6 +90,11 @@ final class BenchLines {
         return lines.length;
     }
 
+    /** The index of the host of line {@code i}, from 0 in the order the hosts first appear. */
+    int hostIndex(int i) {
+        return hostOf[i];
+    }
+
     /** The host of line {@code i} in UTF-8, the record key a shipper gives it. */
     byte[] hostBytes(int i) {
         return hosts[hostOf[i]];
@@ -115,13 +114,5 @@ final class BenchLines {
             LineSplitter.split(in, lines::add);
         }
         return lines;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.mailflow.runtime.bench;
 
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -18,27 +19,24 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Sends {@link BenchLines} to a lines topic keyed by host, as fast as the broker takes them or at a
  * steady rate, and notes when each line was handed to the producer. Each record carries its line's
  * index in the header {@value #LINE_HEADER}, which the copy loop passes on.
+ *
+ * <p>All lines of a host go to one partition, as the pipeline needs, but the hosts are spread
+ * evenly: host {@code i} to partition {@code i mod partitions}. Kafka's default partitioner would
+ * put the twelve generated host names on four of six partitions, five on one of them, and a
+ * benchmark would then measure that one partition's task rather than the pipeline.
  */
 final class LineFeed {
     static final String LINE_HEADER = "bench-line";
 
     private final Map<String, Object> producerConfig;
+    private final int partitions;
 
-    LineFeed(String bootstrapServers) {
-        this.producerConfig =
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true,
-                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                        "lz4",
-                        ProducerConfig.LINGER_MS_CONFIG,
-                        5,
-                        ProducerConfig.BATCH_SIZE_CONFIG,
-                        128 * 1024);
+    LineFeed(String bootstrapServers, int partitions) {
+        this.partitions = partitions;
+        Map<String, Object> config = new HashMap<>(CopyLoop.producerConfig(bootstrapServers));
+        // A shipper's producer lingers a little; longer would only add to every latency.
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        this.producerConfig = Map.copyOf(config);
     }
 
     /**
@@ -63,7 +61,11 @@ final class LineFeed {
                 sentAt.set(i, System.nanoTime());
                 producer.send(
                         new ProducerRecord<>(
-                                topic, null, lines.hostBytes(i), lines.line(i), headers),
+                                topic,
+                                lines.hostIndex(i) % partitions,
+                                lines.hostBytes(i),
+                                lines.line(i),
+                                headers),
                         (metadata, e) -> {
                             if (e != null) {
                                 failure.compareAndSet(null, e);

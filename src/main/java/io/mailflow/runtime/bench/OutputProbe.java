@@ -3,18 +3,14 @@ package io.mailflow.runtime.bench;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads an output topic from its start with {@code read_committed}, as a downstream consumer would,
@@ -31,17 +27,14 @@ final class OutputProbe implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(20);
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final ConsumerThread consumer;
     private final List<TopicPartition> partitions;
     private final Tracer tracer;
     private final AtomicLongArray sentAt;
-    private final Thread thread;
-    private final Histogram micros = new Histogram(3);
     private final AtomicLongArray positions;
+    private final Histogram micros = new Histogram(3);
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong traced = new AtomicLong();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private volatile boolean running = true;
 
     /**
      * @param sentAt {@link System#nanoTime()} when each line was sent, by index
@@ -52,8 +45,16 @@ final class OutputProbe implements AutoCloseable {
             int partitionCount,
             Tracer tracer,
             AtomicLongArray sentAt) {
+        this.partitions =
+                IntStream.range(0, partitionCount)
+                        .mapToObj(p -> new TopicPartition(topic, p))
+                        .toList();
+        this.positions = new AtomicLongArray(partitionCount);
+        this.tracer = tracer;
+        this.sentAt = sentAt;
         this.consumer =
-                new KafkaConsumer<>(
+                new ConsumerThread(
+                        "mailflow-bench-probe-" + topic,
                         Map.of(
                                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                                 bootstrapServers,
@@ -63,29 +64,19 @@ final class OutputProbe implements AutoCloseable {
                                 false,
                                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
                                 20),
-                        new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer());
-        this.partitions =
-                IntStream.range(0, partitionCount)
-                        .mapToObj(p -> new TopicPartition(topic, p))
-                        .toList();
-        this.positions = new AtomicLongArray(partitionCount);
-        this.tracer = tracer;
-        this.sentAt = sentAt;
-        this.thread = new Thread(this::loop, "mailflow-bench-probe-" + topic);
+                        c -> {
+                            c.assign(partitions);
+                            c.seekToBeginning(partitions);
+                        },
+                        this::readOnce);
     }
 
     /** Starts reading; records are looked at from the first offset on. */
     void start() {
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        thread.start();
+        consumer.start();
     }
 
-    long read() {
-        return read.get();
-    }
-
+    /** Records traced to their line so far. */
     long traced() {
         return traced.get();
     }
@@ -111,13 +102,9 @@ final class OutputProbe implements AutoCloseable {
         }
     }
 
-    private boolean reached(long[] ends) {
-        for (int p = 0; p < ends.length; p++) {
-            if (positions.get(p) < ends[p]) {
-                return false;
-            }
-        }
-        return true;
+    /** The error that stopped the reader, or null. */
+    Throwable failure() {
+        return consumer.failure();
     }
 
     /** Stops reading and returns the latencies of the traced records. */
@@ -127,45 +114,38 @@ final class OutputProbe implements AutoCloseable {
         return Latency.of(read.get(), micros);
     }
 
+    private boolean reached(long[] ends) {
+        for (int p = 0; p < ends.length; p++) {
+            if (positions.get(p) < ends[p]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void checkFailure() {
-        if (failure.get() != null) {
-            throw new IllegalStateException("the output reader failed", failure.get());
+        if (consumer.failure() != null) {
+            throw new IllegalStateException("the output reader failed", consumer.failure());
         }
     }
 
-    private void loop() {
-        try {
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-                    long now = System.nanoTime();
-                    read.incrementAndGet();
-                    int line = tracer.lineOf(r);
-                    if (line >= 0) {
-                        long sent = sentAt.get(line);
-                        micros.recordValue(Math.max(0, now - sent) / 1000);
-                        traced.incrementAndGet();
-                    }
-                }
-                for (TopicPartition tp : partitions) {
-                    positions.set(tp.partition(), consumer.position(tp));
-                }
+    private void readOnce(KafkaConsumer<byte[], byte[]> c) {
+        for (ConsumerRecord<byte[], byte[]> r : c.poll(POLL)) {
+            long now = System.nanoTime();
+            read.incrementAndGet();
+            int line = tracer.lineOf(r);
+            if (line >= 0) {
+                micros.recordValue(Math.max(0, now - sentAt.get(line)) / 1000);
+                traced.incrementAndGet();
             }
-        } catch (WakeupException e) {
-            // close() woke the consumer up to stop reading
-        } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
+        }
+        for (TopicPartition tp : partitions) {
+            positions.set(tp.partition(), c.position(tp));
         }
     }
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         consumer.close();
     }
 }
