@@ -86,7 +86,9 @@ public final class Bench {
         }
     }
 
+    /** How long a run may make no progress before the bench gives up. */
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
+
     private static final Duration WATCH_POLL = Duration.ofMillis(10);
     private static final long SEED = 7;
 
@@ -105,7 +107,7 @@ public final class Bench {
      * Starts a broker, runs the four measurements one after the other, and stops it.
      *
      * @throws IOException if the generated logs or the state cannot be written
-     * @throws IllegalStateException if a run fails or does not finish within two minutes
+     * @throws IllegalStateException if a run fails, or makes no progress for two minutes
      */
     public BenchReport run() throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("mailflow-bench-");
@@ -189,7 +191,12 @@ public final class Bench {
             throws IOException, InterruptedException {
         try (PipelineInstance pipeline =
                 PipelineInstance.start(config, ErrorClassifier.builtIn())) {
-            long first = awaitCount(pipeline.metrics()::linesRead, 1, () -> null, "pipeline");
+            long first =
+                    awaitCount(
+                            pipeline.metrics()::linesRead,
+                            1,
+                            pipeline.runner()::failure,
+                            "pipeline");
             watch(config)
                     .await(
                             pipeline.runner(),
@@ -304,26 +311,35 @@ public final class Bench {
         return ConfigLoader.load(Optional.empty(), Map.of(), flags);
     }
 
-    /** Waits until {@code count} reaches {@code target}; returns {@link System#nanoTime()} then. */
+    /**
+     * Waits until {@code count} reaches {@code target}; returns {@link System#nanoTime()} then.
+     *
+     * @throws IllegalStateException if {@code failure} gives an error, or the count stands still
+     *     for {@link #RUN_TIMEOUT}
+     */
     private static long awaitCount(
             LongSupplier count, long target, Supplier<Throwable> failure, String what)
             throws InterruptedException {
-        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
-        while (count.getAsLong() < target) {
+        long last = -1;
+        long lastChange = System.nanoTime();
+        long now;
+        while ((now = count.getAsLong()) < target) {
             Throwable e = failure.get();
             if (e != null) {
                 throw new IllegalStateException("the " + what + " failed", e);
             }
-            if (System.nanoTime() > deadline) {
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > RUN_TIMEOUT.toNanos()) {
                 throw new IllegalStateException(
-                        "the "
-                                + what
-                                + " reached "
-                                + count.getAsLong()
-                                + " of "
-                                + target
-                                + " within "
-                                + RUN_TIMEOUT);
+                        String.format(
+                                Locale.ROOT,
+                                "the %s stood still at %,d of %,d for %s",
+                                what,
+                                now,
+                                target,
+                                RUN_TIMEOUT));
             }
             Thread.sleep(1);
         }
