@@ -111,7 +111,7 @@ public final class CompletionWatch {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the replay", e);
+            throw new IllegalStateException("interrupted while waiting for the pipeline", e);
         }
     }
 
@@ -141,7 +141,7 @@ public final class CompletionWatch {
             Thread.sleep(poll.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the replay", e);
+            throw new IllegalStateException("interrupted while waiting for the pipeline", e);
         }
     }
 }
