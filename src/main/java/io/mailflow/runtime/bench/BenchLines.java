@@ -50,7 +50,7 @@ final class BenchLines {
     private static BenchLines interleave(List<List<byte[]>> perHost, int hostCount, int count) {
         byte[][] hosts = new byte[hostCount][];
         for (int h = 0; h < hostCount; h++) {
-            hosts[h] = LogGenerator.hostName(h, hostCount).getBytes(StandardCharsets.UTF_8);
+            hosts[h] = utf8(LogGenerator.hostName(h, hostCount));
         }
         int available = perHost.stream().mapToInt(List::size).sum();
         int n = Math.min(count, available);
@@ -72,10 +72,7 @@ final class BenchLines {
     /** {@code lines}, each written by the host at the same index of {@code hostOfLine}. */
     static BenchLines of(List<String> hostOfLine, List<byte[]> lines) {
         List<String> names = hostOfLine.stream().distinct().toList();
-        byte[][] hosts = new byte[names.size()][];
-        for (int h = 0; h < hosts.length; h++) {
-            hosts[h] = names.get(h).getBytes(StandardCharsets.UTF_8);
-        }
+        byte[][] hosts = names.stream().map(BenchLines::utf8).toArray(byte[][]::new);
         int[] hostOf = hostOfLine.stream().mapToInt(names::indexOf).toArray();
         return new BenchLines(hosts, hostOf, lines.toArray(byte[][]::new));
     }
@@ -106,6 +103,10 @@ final class BenchLines {
 
     byte[] line(int i) {
         return lines[i];
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<byte[]> read(Path file) throws IOException {
