@@ -58,8 +58,8 @@ final class BenchCommand implements Callable<Integer> {
             description =
                     "Sets a configuration key of the pipeline as 'mailflow run --set' does,"
                             + " kafka.-prefixed client configs included; repeatable. The bench"
-                            + " picks brokers, application ids, state directories, topics and"
-                            + " the HTTP port itself.")
+                            + " picks brokers, application ids, state directories, topics,"
+                            + " partitions, replication and the HTTP port itself.")
     Map<String, String> set = new LinkedHashMap<>();
 
     @Option(
