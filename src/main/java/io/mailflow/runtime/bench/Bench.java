@@ -59,8 +59,8 @@ public final class Bench {
      * @param latencyLines the lines of the latency runs, the first of the throughput runs' lines
      * @param latencyRate the lines sent per second in the latency runs
      * @param settings configuration keys of the pipeline, as {@code mailflow run --set} takes them;
-     *     the bench chooses the brokers, application ids, state directories, topics and HTTP port
-     *     itself
+     *     the bench chooses the brokers, application ids, state directories, topics, partitions,
+     *     replication and HTTP port itself
      */
     public record Options(
             int lines,
