@@ -80,6 +80,15 @@ public final class Bench {
         public static final int DEFAULT_LATENCY_RATE = 5_000;
         public static final int DEFAULT_WARMUP_LINES = 400_000;
 
+        /**
+         * The first second's worth of lines of a latency run, at most half of them: the loop and
+         * the pipeline have only just started when they arrive (the first transactions, fetch
+         * sessions), so their records are read but not timed.
+         */
+        public int untimedLatencyLines() {
+            return Math.min(latencyRate, latencyLines / 2);
+        }
+
         /** The latency runs last ten seconds at most. */
         public static int defaultLatencyLines(int lines, int rate) {
             return (int) Math.min(lines, 10L * rate);
@@ -222,7 +231,8 @@ public final class Bench {
                                 out,
                                 options.partitions(),
                                 r -> LineFeed.lineIndex(r.headers()),
-                                sentAt)) {
+                                sentAt,
+                                options.untimedLatencyLines())) {
             loop.start();
             loop.awaitAssigned(RUN_TIMEOUT);
             probe.start();
@@ -249,7 +259,8 @@ public final class Bench {
                                 topics.outcomes(),
                                 options.partitions(),
                                 new OutcomeTracer(sample),
-                                sentAt)) {
+                                sentAt,
+                                options.untimedLatencyLines())) {
             if (!pipeline.runner().awaitRunning(RUN_TIMEOUT)) {
                 throw new IllegalStateException("the pipeline did not start within " + RUN_TIMEOUT);
             }

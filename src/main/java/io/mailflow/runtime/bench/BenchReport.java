@@ -56,10 +56,11 @@ public record BenchReport(
                 String.format(Locale.ROOT, "  %s, %,d outcomes", pipelineSetup, outcomes));
         out.printf(
                 Locale.ROOT,
-                "%nlatency from a line's send to reading what it caused (%,d lines at %,d"
-                        + " lines/s):%n",
+                "%nlatency from a line's send to reading what it caused"
+                        + " (%,d lines at %,d lines/s, the first %,d untimed):%n",
                 latencyLines,
-                options.latencyRate());
+                options.latencyRate(),
+                options.untimedLatencyLines());
         latency(out, "bare loop", loopLatency, "copies");
         latency(out, "pipeline", pipelineLatency, "outcomes");
         out.printf(Locale.ROOT, "%npipeline/loop throughput ratio: %.2f%n", throughputRatio());
@@ -79,7 +80,7 @@ public record BenchReport(
     private static void latency(PrintStream out, String what, Latency l, String records) {
         out.printf(
                 Locale.ROOT,
-                "  %-10s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%,d of %,d %s traced)%n",
+                "  %-10s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%,d of %,d %s timed)%n",
                 what,
                 l.p50Millis(),
                 l.p99Millis(),

@@ -6,7 +6,7 @@ import org.HdrHistogram.Histogram;
  * The time from a line's send to the read of the record it caused, over many lines.
  *
  * @param records how many records were read
- * @param samples how many of them were traced to their line
+ * @param samples how many of them were traced to their line and timed
  * @param p50Millis the median, in milliseconds
  * @param p99Millis the 99th percentile, in milliseconds
  * @param maxMillis the longest, in milliseconds

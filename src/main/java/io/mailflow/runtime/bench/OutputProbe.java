@@ -15,7 +15,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Reads an output topic from its start with {@code read_committed}, as a downstream consumer would,
  * and for every record it can trace to the line that caused it, records the time from that line's
- * send to the moment the record was read.
+ * send to the moment the record was read. Records of the first lines are read but not timed: the
+ * loop or pipeline that wrote them had only just started.
  */
 final class OutputProbe implements AutoCloseable {
     /** Finds the index of the line that caused an output record. */
@@ -31,6 +32,7 @@ final class OutputProbe implements AutoCloseable {
     private final List<TopicPartition> partitions;
     private final Tracer tracer;
     private final AtomicLongArray sentAt;
+    private final int firstTimedLine;
     private final AtomicLongArray positions;
     private final Histogram micros = new Histogram(3);
     private final AtomicLong read = new AtomicLong();
@@ -38,13 +40,15 @@ final class OutputProbe implements AutoCloseable {
 
     /**
      * @param sentAt {@link System#nanoTime()} when each line was sent, by index
+     * @param firstTimedLine the index of the first line whose records are timed
      */
     OutputProbe(
             String bootstrapServers,
             String topic,
             int partitionCount,
             Tracer tracer,
-            AtomicLongArray sentAt) {
+            AtomicLongArray sentAt,
+            int firstTimedLine) {
         this.partitions =
                 IntStream.range(0, partitionCount)
                         .mapToObj(p -> new TopicPartition(topic, p))
@@ -52,6 +56,7 @@ final class OutputProbe implements AutoCloseable {
         this.positions = new AtomicLongArray(partitionCount);
         this.tracer = tracer;
         this.sentAt = sentAt;
+        this.firstTimedLine = firstTimedLine;
         this.consumer =
                 new ConsumerThread(
                         "mailflow-bench-probe-" + topic,
@@ -107,7 +112,7 @@ final class OutputProbe implements AutoCloseable {
         return consumer.failure();
     }
 
-    /** Stops reading and returns the latencies of the traced records. */
+    /** Stops reading and returns the latencies of the timed records. */
     Latency stop() {
         close();
         checkFailure();
@@ -134,8 +139,10 @@ final class OutputProbe implements AutoCloseable {
             long now = System.nanoTime();
             read.incrementAndGet();
             int line = tracer.lineOf(r);
-            if (line >= 0) {
+            if (line >= firstTimedLine) {
                 micros.recordValue(Math.max(0, now - sentAt.get(line)) / 1000);
+            }
+            if (line >= 0) {
                 traced.incrementAndGet();
             }
         }

@@ -22,7 +22,7 @@ class BenchReportTest {
                     new Rate(1_000_000, 2 * SECOND),
                     new Rate(1_000_000, 8 * SECOND),
                     505_675,
-                    new Latency(50_000, 50_000, 12.5, 40.25, 61),
+                    new Latency(50_000, 45_000, 12.5, 40.25, 61),
                     new Latency(25_000, 21_000, 150, 420.5, 800));
 
     @Test
@@ -40,12 +40,13 @@ class BenchReportTest {
                 .contains("bare loop    500,000 lines/s  (1,000,000 lines in 2.00 s)")
                 .contains("pipeline     125,000 lines/s  (1,000,000 lines in 8.00 s)")
                 .contains("exactly_once_v2, 1 stream thread, 505,675 outcomes")
-                .contains("(50,000 lines at 5,000 lines/s)")
+                .contains("(50,000 lines at 5,000 lines/s, the first 5,000 untimed)")
                 .contains(
-                        "p50    12.5 ms  p99    40.3 ms  max    61.0 ms  (50,000 of 50,000 copies")
+                        "p50    12.5 ms  p99    40.3 ms  max    61.0 ms  (45,000 of 50,000 copies"
+                                + " timed)")
                 .contains(
                         "p50   150.0 ms  p99   420.5 ms  max   800.0 ms  (21,000 of 25,000"
-                                + " outcomes");
+                                + " outcomes timed)");
     }
 
     private String printed() {
