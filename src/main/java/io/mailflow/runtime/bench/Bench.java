@@ -1,6 +1,7 @@
 package io.mailflow.runtime.bench;
 
 import io.mailflow.core.classify.ErrorClassifier;
+import io.mailflow.runtime.WorkDirectories;
 import io.mailflow.runtime.broker.EmbeddedKafka;
 import io.mailflow.runtime.broker.TopicProvisioner;
 import io.mailflow.runtime.config.ConfigKeys;
@@ -16,7 +17,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -155,7 +154,7 @@ public final class Bench {
                     loopLatency,
                     pipelineLatency);
         } finally {
-            deleteRecursively(work);
+            WorkDirectories.deleteQuietly(work);
         }
     }
 
@@ -399,14 +398,6 @@ public final class Bench {
 
     private static double seconds(EmbeddedKafka kafka) {
         return kafka.startDuration().toMillis() / 1000.0;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private record PipelineRun(Rate rate, long outcomes) {}

@@ -1,5 +1,6 @@
 package io.mailflow.runtime.broker;
 
+import io.mailflow.runtime.WorkDirectories;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +19,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -129,7 +128,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         removeShutdownHook();
         long began = System.nanoTime();
         broker.stop();
-        deleteRecursively(directory);
+        WorkDirectories.deleteQuietly(directory);
         LOG.debug(
                 "Embedded Kafka broker stopped in {} ms",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
@@ -188,7 +187,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             try {
                 return launch(chosen, directory, began);
             } catch (RuntimeException e) {
-                deleteRecursively(directory);
+                WorkDirectories.deleteQuietly(directory);
                 throw e;
             }
         }
@@ -343,22 +342,6 @@ public final class EmbeddedKafka implements AutoCloseable {
             return Files.createTempDirectory("mailflow-kafka-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for the embedded broker", e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(EmbeddedKafka::deleteQuietly);
-        } catch (IOException e) {
-            LOG.warn("Cannot delete the embedded broker's directory {}", directory, e);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            LOG.warn("Cannot delete {}", path, e);
         }
     }
 }

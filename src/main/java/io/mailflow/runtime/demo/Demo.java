@@ -6,6 +6,7 @@ import io.mailflow.core.delivery.DeliveryStatus;
 import io.mailflow.generate.GeneratorSettings;
 import io.mailflow.generate.LogGenerator;
 import io.mailflow.json.Json;
+import io.mailflow.runtime.WorkDirectories;
 import io.mailflow.runtime.broker.EmbeddedKafka;
 import io.mailflow.runtime.config.ConfigKeys;
 import io.mailflow.runtime.config.ConfigLoader;
@@ -22,12 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,7 +132,7 @@ public final class Demo implements AutoCloseable {
     public void close() {
         pipeline.close();
         kafka.close();
-        deleteQuietly(workDir);
+        WorkDirectories.deleteQuietly(workDir);
     }
 
     private List<Log> sample(int messages) throws IOException {
@@ -181,13 +180,5 @@ public final class Demo implements AutoCloseable {
         flags.put(ConfigKeys.TOPIC_PARTITIONS.name(), "3");
         flags.put(ConfigKeys.TOPIC_REPLICATION_FACTOR.name(), "1");
         return ConfigLoader.load(Optional.empty(), Map.of(), flags);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Could not delete the demo's directory {}: {}", dir, e.getMessage());
-        }
     }
 }
