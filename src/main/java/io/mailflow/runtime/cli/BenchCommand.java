@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
             "Measures, on a Kafka broker started in this process, the pipeline against the least"
                     + " any pipeline pays: a bare consume-produce loop copying the same generated"
                     + " lines between two topics.",
-            "Prints lines/s of each, read from a filled topic; the p50 and p99 time from a line's"
-                    + " send to reading its copy or its outcome, at a steady rate; and as the last"
-                    + " line 'pipeline/loop throughput ratio: R'. Steps go to standard error."
+            "Prints lines/s of each, read from a filled topic after a warm-up; the p50 and p99 time"
+                    + " from a line's send to reading its copy or its outcome, at a steady rate;"
+                    + " and as the last line 'pipeline/loop throughput ratio: R'. Steps go to"
+                    + " standard error."
         })
 final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
