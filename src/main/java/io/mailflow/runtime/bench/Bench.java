@@ -11,7 +11,6 @@ import io.mailflow.runtime.pipeline.CompletionWatch;
 import io.mailflow.runtime.pipeline.PipelineInstance;
 import io.mailflow.topology.TopicNames;
 import io.mailflow.topology.TopicSpec;
-import io.micrometer.core.instrument.Counter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -212,7 +211,8 @@ public final class Bench {
                             lines,
                             progressEvery(run, Duration.ofSeconds(2)));
             long end = System.nanoTime();
-            return new PipelineRun(Rate.since(lines, first, end), outcomes(pipeline));
+            return new PipelineRun(
+                    Rate.since(lines, first, end), pipeline.metrics().outcomesWritten());
         }
     }
 
@@ -354,13 +354,6 @@ public final class Bench {
             Thread.sleep(1);
         }
         return System.nanoTime();
-    }
-
-    private static long outcomes(PipelineInstance pipeline) {
-        return Math.round(
-                pipeline.metrics().registry().find("mailflow.outcomes").counters().stream()
-                        .mapToDouble(Counter::count)
-                        .sum());
     }
 
     /** The last committed offset of each partition of {@code topic}. */

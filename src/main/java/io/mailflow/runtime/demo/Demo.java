@@ -106,7 +106,7 @@ public final class Demo implements AutoCloseable {
     /** One line: lines read, rejects, and deliveries by status, from the API. */
     public String summary() {
         StringBuilder line = new StringBuilder();
-        line.append("lines ").append(count("mailflow.lines.read"));
+        line.append("lines ").append(pipeline.metrics().linesRead());
         line.append(" | rejects ").append(count("mailflow.rejects"));
         JsonNode overview = overview();
         for (DeliveryStatus status : DeliveryStatus.values()) {

@@ -90,6 +90,11 @@ public final class MailflowMetrics implements PipelineMetrics, AutoCloseable {
         return (long) lines.count();
     }
 
+    /** Outcome records written so far, of every status and category. */
+    public long outcomesWritten() {
+        return Math.round(outcomes.values().stream().mapToDouble(Counter::count).sum());
+    }
+
     /** The Prometheus text exposition of every metric. */
     public String scrape() {
         return registry.scrape();
