@@ -33,8 +33,9 @@ public final class StreamsSettings {
     }
 
     /**
-     * Exactly-once processing, explicit names required for every store and internal topic, and
-     * producer batching suited to many small records.
+     * Exactly-once processing, explicit names required for every store and internal topic, one
+     * bounded memory budget for all RocksDB stores, and producer batching suited to many small
+     * records.
      */
     public static Properties defaults(String applicationId, String bootstrapServers) {
         Properties p = new Properties();
@@ -44,6 +45,8 @@ public final class StreamsSettings {
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SharedRocksDbMemory.class);
+        p.put(SharedRocksDbMemory.BYTES_CONFIG, SharedRocksDbMemory.DEFAULT_BYTES);
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         producerDefaults().forEach((key, value) -> p.put(StreamsConfig.producerPrefix(key), value));

@@ -60,6 +60,19 @@ public final class ConfigKeys {
                     "true or false",
                     Parsers.bool());
 
+    public static final ConfigKey<Long> STATE_MEMORY =
+            ConfigKey.of(
+                    "state.memory",
+                    "The off-heap memory all RocksDB state stores of this process share: one"
+                            + " block cache, holding their index and filter blocks too, and their"
+                            + " memtables, which may take half of it. Without a bound each store"
+                            + " would take its own, and memory would grow with the partitions an"
+                            + " instance owns. A kafka.rocksdb.config.setter of your own replaces"
+                            + " this bound.",
+                    "256MiB",
+                    "a size such as 256MiB or 2GiB, at least 16MiB",
+                    Parsers.size(16L << 20));
+
     public static final ConfigKey<String> TOPIC_LINES =
             topic(
                     "lines",
@@ -288,6 +301,7 @@ public final class ConfigKeys {
                     APPLICATION_ID,
                     STATE_DIR,
                     STATE_TRANSACTIONAL,
+                    STATE_MEMORY,
                     TOPIC_LINES,
                     TOPIC_OUTCOMES,
                     TOPIC_ERRORS,

@@ -3,6 +3,7 @@ package io.mailflow.runtime.config;
 import io.mailflow.core.delivery.OriginWindow;
 import io.mailflow.core.line.HostZones;
 import io.mailflow.topology.PipelineSettings;
+import io.mailflow.topology.SharedRocksDbMemory;
 import io.mailflow.topology.TopicNames;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -195,6 +196,9 @@ public final class MailflowConfig {
                 get(ConfigKeys.PROCESSING_GUARANTEE).streamsValue());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, get(ConfigKeys.STREAM_THREADS));
         config.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, transactionalStores());
+        config.putIfAbsent(
+                StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, SharedRocksDbMemory.class);
+        config.put(SharedRocksDbMemory.BYTES_CONFIG, get(ConfigKeys.STATE_MEMORY));
         config.put(
                 StreamsConfig.REPLICATION_FACTOR_CONFIG, get(ConfigKeys.TOPIC_REPLICATION_FACTOR));
         return config;

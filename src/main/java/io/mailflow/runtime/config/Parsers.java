@@ -24,6 +24,7 @@ final class Parsers {
             Pattern.compile("[A-Za-z0-9._\\-]+:(\\d{1,5})|\\[[0-9A-Fa-f:.]+]:(\\d{1,5})");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._\\-]+|[0-9A-Fa-f:]+");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._\\-]+");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})(KiB|MiB|GiB)?");
     private static final int MAX_PORT = 65535;
 
     private Parsers() {}
@@ -140,6 +141,36 @@ final class Parsers {
                 throw new IllegalArgumentException("must not be negative");
             }
             return value;
+        };
+    }
+
+    /**
+     * An amount of memory of at least {@code min} bytes: a number of bytes, or of {@code KiB},
+     * {@code MiB} or {@code GiB}, such as {@code 512MiB}.
+     */
+    static ValueParser<Long> size(long min) {
+        return text -> {
+            Matcher m = SIZE.matcher(text);
+            if (!m.matches()) {
+                throw unreadable();
+            }
+            int shift =
+                    m.group(2) == null
+                            ? 0
+                            : switch (m.group(2)) {
+                                case "KiB" -> 10;
+                                case "MiB" -> 20;
+                                default -> 30;
+                            };
+            long amount = Long.parseLong(m.group(1));
+            if (amount > Long.MAX_VALUE >> shift) {
+                throw new IllegalArgumentException("too large");
+            }
+            long bytes = amount << shift;
+            if (bytes < min) {
+                throw new IllegalArgumentException("too small");
+            }
+            return bytes;
         };
     }
 

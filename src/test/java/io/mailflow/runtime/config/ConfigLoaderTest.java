@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailflow.topology.PipelineSettings;
+import io.mailflow.topology.SharedRocksDbMemory;
 import io.mailflow.topology.TopicNames;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +15,12 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rocksdb.Options;
 
 class ConfigLoaderTest {
     @TempDir Path dir;
@@ -45,7 +48,33 @@ class ConfigLoaderTest {
                 .containsEntry("processing.guarantee", "exactly_once_v2")
                 .containsEntry("num.stream.threads", 1)
                 .containsEntry("replication.factor", -1)
-                .containsEntry("enable.transactional.statestores", true);
+                .containsEntry("enable.transactional.statestores", true)
+                .containsEntry("rocksdb.config.setter", SharedRocksDbMemory.class)
+                .containsEntry(SharedRocksDbMemory.BYTES_CONFIG, 256L << 20);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "16MiB, 16777216",
+        "2GiB, 2147483648",
+        "524288KiB, 536870912",
+        "20000000, 20000000"
+    })
+    void stateMemory_isReadInBytesAndReachesTheRocksDbSetter(String text, long bytes) {
+        MailflowConfig config = load(Map.of(), Map.of("state.memory", text));
+
+        assertThat(config.get(ConfigKeys.STATE_MEMORY)).isEqualTo(bytes);
+        assertThat(config.streamsProperties())
+                .containsEntry(SharedRocksDbMemory.BYTES_CONFIG, bytes);
+    }
+
+    @Test
+    void aRocksDbSetterOfTheUsersOwn_replacesTheSharedBudget() {
+        MailflowConfig config =
+                load(Map.of(), Map.of("kafka.rocksdb.config.setter", OwnSetter.class.getName()));
+
+        assertThat(config.streamsProperties())
+                .containsEntry("rocksdb.config.setter", OwnSetter.class.getName());
     }
 
     @Test
@@ -158,6 +187,12 @@ class ConfigLoaderTest {
                     + " file",
                 "application.id | mail flow | application.id is 'mail flow' (flag"
                         + " --application-id)",
+                "state.memory | 8MiB | state.memory is '8MiB' (flag --state-memory): too small;"
+                        + " expected a size such as 256MiB or 2GiB, at least 16MiB",
+                "state.memory | 1GB | state.memory is '1GB' (flag --state-memory); expected a"
+                        + " size such as 256MiB",
+                "state.memory | 99999999999999GiB | state.memory is '99999999999999GiB' (flag"
+                        + " --state-memory): too large",
                 "stall.after | 24h | stall.after is '24h' (flag --stall-after); expected more than"
                         + " hold.window (48h)",
             })
@@ -276,6 +311,15 @@ class ConfigLoaderTest {
                 .containsEntry("main.consumer.max.poll.records", "500")
                 .containsEntry("topic.min.insync.replicas", "2")
                 .hasSize(3);
+    }
+
+    /** A RocksDB config setter as a user might bring one. */
+    public static final class OwnSetter implements RocksDBConfigSetter {
+        @Override
+        public void setConfig(String storeName, Options options, Map<String, Object> configs) {}
+
+        @Override
+        public void close(String storeName, Options options) {}
     }
 
     private MailflowConfig load(Map<String, String> env, Map<String, String> flags) {
