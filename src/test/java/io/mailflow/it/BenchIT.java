@@ -15,7 +15,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code mailflow bench} on a small input, on the broker it starts itself: every run must handle
- * every line, and the latency runs must read back what the pipeline wrote.
+ * every line, the Kafka Streams baselines included, and the latency runs must read back what the
+ * pipeline wrote.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BenchIT {
@@ -26,7 +27,7 @@ class BenchIT {
 
     @BeforeAll
     void runTheBench() throws Exception {
-        Bench.Options options = new Bench.Options(LINES, 4, 3, 5_000, LINES, 4_000, Map.of());
+        Bench.Options options = new Bench.Options(LINES, 4, 3, 5_000, LINES, 4_000, true, Map.of());
         report = new Bench(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
     }
 
@@ -37,6 +38,9 @@ class BenchIT {
         assertThat(report.loop().lines()).isEqualTo(LINES);
         assertThat(report.pipeline().lines()).isEqualTo(LINES);
         assertThat(report.latencyLines()).isEqualTo(LINES);
+        assertThat(report.baselines()).containsOnlyKeys("streams copy", "streams count");
+        assertThat(report.baselines().values())
+                .allSatisfy(rate -> assertThat(rate.lines()).isEqualTo(LINES));
     }
 
     @Test
@@ -66,6 +70,8 @@ class BenchIT {
                 .isEqualTo(report.pipeline().perSecond() / report.loop().perSecond());
         assertThat(progress.toString(StandardCharsets.UTF_8))
                 .contains("warmup: pipeline")
+                .contains("throughput: streams copy")
+                .contains("throughput: streams count")
                 .contains("throughput: pipeline")
                 .contains("pipeline latency measured");
     }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,10 @@ import org.apache.kafka.common.TopicPartition;
  * pipeline). Latency: fresh topics, a fresh loop and a fresh pipeline, each fed lines at a steady
  * rate while a {@code read_committed} consumer reads the copies or the outcomes; the time from a
  * line's send to the read of the record it caused.
+ *
+ * <p>On request, the throughput runs also time two Kafka Streams applications far simpler than the
+ * pipeline ({@link StreamsBaseline}), between the loop and the pipeline: what Kafka Streams costs
+ * before mailflow does anything.
  */
 public final class Bench {
     /**
@@ -56,6 +61,9 @@ public final class Bench {
      *     their lines; 0 for none
      * @param latencyLines the lines of the latency runs, the first of the throughput runs' lines
      * @param latencyRate the lines sent per second in the latency runs
+     * @param streamsBaselines whether the throughput runs also time two Kafka Streams applications
+     *     far simpler than the pipeline, with its Streams configuration (see {@link
+     *     StreamsBaseline})
      * @param settings configuration keys of the pipeline, as {@code mailflow run --set} takes them;
      *     the bench chooses the brokers, application ids, state directories, topics, partitions,
      *     replication and HTTP port itself
@@ -67,6 +75,7 @@ public final class Bench {
             int warmupLines,
             int latencyLines,
             int latencyRate,
+            boolean streamsBaselines,
             Map<String, String> settings) {
         public Options {
             settings = Map.copyOf(settings);
@@ -111,7 +120,7 @@ public final class Bench {
     }
 
     /**
-     * Starts a broker, runs the four measurements one after the other, and stops it.
+     * Starts a broker, runs the measurements one after the other, and stops it.
      *
      * @throws IOException if the generated logs or the state cannot be written
      * @throws IllegalStateException if a run fails, or makes no progress for two minutes
@@ -148,6 +157,7 @@ public final class Bench {
                     sample.size(),
                     measured.feed(),
                     measured.loop(),
+                    measured.baselines(),
                     measured.pipeline().rate(),
                     measured.pipeline().outcomes(),
                     loopLatency,
@@ -179,9 +189,45 @@ public final class Bench {
                 run, lines.size(), input, feed.perSecond());
         Rate loop = loopThroughput(cluster, run, input, copies, lines.size());
         say("%s: bare loop %,.0f lines/s", run, loop.perSecond());
+        Map<String, Rate> baselines = new LinkedHashMap<>();
+        if (options.streamsBaselines()) {
+            for (StreamsBaseline.Kind kind : StreamsBaseline.Kind.values()) {
+                Rate rate = baselineThroughput(cluster, config, work, run, kind, lines.size());
+                say("%s: %s %,.0f lines/s", run, kind.label(), rate.perSecond());
+                baselines.put(kind.label(), rate);
+            }
+        }
         PipelineRun pipeline = pipelineThroughput(config, run, lines.size());
         say("%s: pipeline %,.0f lines/s", run, pipeline.rate().perSecond());
-        return new Throughput(describe(config), feed, loop, pipeline);
+        return new Throughput(describe(config), feed, loop, baselines, pipeline);
+    }
+
+    private Rate baselineThroughput(
+            Cluster cluster,
+            MailflowConfig config,
+            Path work,
+            String run,
+            StreamsBaseline.Kind kind,
+            int lines)
+            throws InterruptedException {
+        String name = run + "-" + kind.name().toLowerCase(Locale.ROOT);
+        String applicationId = "bench-" + name;
+        String output = "bench." + name + ".out";
+        cluster.create(output);
+        try (StreamsBaseline baseline =
+                new StreamsBaseline(
+                        kind, config, applicationId, work.resolve("state-" + name), output)) {
+            baseline.start();
+            long first =
+                    awaitCount(baseline::linesRead, 1, baseline.runner()::failure, kind.label());
+            new CompletionWatch(
+                            config.adminConfig(),
+                            applicationId,
+                            config.topicNames().lines(),
+                            WATCH_POLL)
+                    .await(baseline.runner(), baseline::linesRead, lines, (r, of) -> {});
+            return Rate.since(lines, first, System.nanoTime());
+        }
     }
 
     private Rate loopThroughput(Cluster cluster, String run, String input, String copies, int lines)
@@ -395,7 +441,12 @@ public final class Bench {
 
     private record PipelineRun(Rate rate, long outcomes) {}
 
-    private record Throughput(String setup, Rate feed, Rate loop, PipelineRun pipeline) {}
+    private record Throughput(
+            String setup,
+            Rate feed,
+            Rate loop,
+            Map<String, Rate> baselines,
+            PipelineRun pipeline) {}
 
     /** The broker the runs share, and topics of the bench's own on it. */
     private record Cluster(String bootstrapServers, int partitions) {

@@ -1,7 +1,10 @@
 package io.mailflow.runtime.bench;
 
 import java.io.PrintStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What {@code mailflow bench} measured, and how it prints it. The last line printed is always
@@ -13,6 +16,8 @@ import java.util.Locale;
  * @param latencyLines the lines of the latency runs
  * @param feed how fast the lines were written to the input topic before the throughput runs
  * @param loop the bare loop's throughput
+ * @param baselines the throughput of each Kafka Streams baseline run, by name, in the order run;
+ *     empty when none was asked for
  * @param pipeline the pipeline's throughput
  * @param outcomes the outcome records the pipeline wrote in its throughput run
  * @param loopLatency from a line's send to the read of its copy
@@ -25,10 +30,15 @@ public record BenchReport(
         long latencyLines,
         Rate feed,
         Rate loop,
+        Map<String, Rate> baselines,
         Rate pipeline,
         long outcomes,
         Latency loopLatency,
         Latency pipelineLatency) {
+
+    public BenchReport {
+        baselines = Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
+    }
 
     /** The pipeline's throughput as a share of the bare loop's. */
     public double throughputRatio() {
@@ -49,6 +59,17 @@ public record BenchReport(
                 "%nthroughput (lines read from a filled topic, after %,d lines of warm-up):%n",
                 options.warmupLines());
         throughput(out, "bare loop", loop, "");
+        baselines.forEach(
+                (name, rate) ->
+                        throughput(
+                                out,
+                                name,
+                                rate,
+                                String.format(
+                                        Locale.ROOT,
+                                        "  %.2f of the loop, %s",
+                                        rate.perSecond() / loop.perSecond(),
+                                        pipelineSetup)));
         throughput(
                 out,
                 "pipeline",
@@ -69,7 +90,7 @@ public record BenchReport(
     private static void throughput(PrintStream out, String what, Rate rate, String detail) {
         out.printf(
                 Locale.ROOT,
-                "  %-10s %,9.0f lines/s  (%,d lines in %.2f s)%s%n",
+                "  %-13s %,9.0f lines/s  (%,d lines in %.2f s)%s%n",
                 what,
                 rate.perSecond(),
                 rate.lines(),
@@ -80,7 +101,7 @@ public record BenchReport(
     private static void latency(PrintStream out, String what, Latency l, String records) {
         out.printf(
                 Locale.ROOT,
-                "  %-10s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%,d of %,d %s timed)%n",
+                "  %-13s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%,d of %,d %s timed)%n",
                 what,
                 l.p50Millis(),
                 l.p99Millis(),

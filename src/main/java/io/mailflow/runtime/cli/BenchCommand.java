@@ -89,6 +89,15 @@ final class BenchCommand implements Callable<Integer> {
                             + " Default: ten seconds' worth at --latency-rate, at most --lines.")
     Integer latencyLines;
 
+    @Option(
+            names = "--streams-baselines",
+            description =
+                    "Also time two Kafka Streams applications far simpler than the pipeline, with"
+                            + " its Streams configuration, on the same lines: a stateless copy and"
+                            + " a count per host in a store. They show what Kafka Streams itself"
+                            + " costs here.")
+    boolean streamsBaselines;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Bench.Options options = options();
@@ -115,7 +124,15 @@ final class BenchCommand implements Callable<Integer> {
                         : Math.min(lines, Bench.Options.DEFAULT_WARMUP_LINES);
         require(warmup >= 0 && warmup <= lines, "--warmup-lines", warmup, "0 to --lines");
         Bench.Options options =
-                new Bench.Options(lines, hosts, partitions, warmup, latency, latencyRate, set);
+                new Bench.Options(
+                        lines,
+                        hosts,
+                        partitions,
+                        warmup,
+                        latency,
+                        latencyRate,
+                        streamsBaselines,
+                        set);
         try {
             Bench.pipelineConfig(options, "localhost:9092", Path.of("state"), "check");
         } catch (ConfigException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,12 +15,13 @@ class BenchReportTest {
 
     private final BenchReport report =
             new BenchReport(
-                    new Bench.Options(1_000_000, 12, 6, 400_000, 50_000, 5_000, Map.of()),
+                    new Bench.Options(1_000_000, 12, 6, 400_000, 50_000, 5_000, true, Map.of()),
                     "exactly_once_v2, 1 stream thread",
                     1_000_000,
                     50_000,
                     new Rate(1_000_000, 4 * SECOND),
                     new Rate(1_000_000, 2 * SECOND),
+                    baselines(),
                     new Rate(1_000_000, 8 * SECOND),
                     505_675,
                     new Latency(50_000, 45_000, 12.5, 40.25, 61),
@@ -37,8 +39,8 @@ class BenchReportTest {
         assertThat(lines.get(lines.size() - 1)).isEqualTo("pipeline/loop throughput ratio: 0.25");
         assertThat(printed())
                 .contains("after 400,000 lines of warm-up")
-                .contains("bare loop    500,000 lines/s  (1,000,000 lines in 2.00 s)")
-                .contains("pipeline     125,000 lines/s  (1,000,000 lines in 8.00 s)")
+                .contains("bare loop       500,000 lines/s  (1,000,000 lines in 2.00 s)")
+                .contains("pipeline        125,000 lines/s  (1,000,000 lines in 8.00 s)")
                 .contains("exactly_once_v2, 1 stream thread, 505,675 outcomes")
                 .contains("(50,000 lines at 5,000 lines/s, the first 5,000 untimed)")
                 .contains(
@@ -47,6 +49,61 @@ class BenchReportTest {
                 .contains(
                         "p50   150.0 ms  p99   420.5 ms  max   800.0 ms  (21,000 of 25,000"
                                 + " outcomes timed)");
+    }
+
+    @Test
+    void baselinesArePrintedInOrderBetweenTheLoopAndThePipeline_asShareOfTheLoop() {
+        List<String> lines = printed().lines().toList();
+        int loop = indexOf(lines, "bare loop ");
+        int copy = indexOf(lines, "streams copy ");
+        int count = indexOf(lines, "streams count ");
+        int pipeline = indexOf(lines, "pipeline ");
+
+        assertThat(List.of(loop, copy, count, pipeline)).isSorted().doesNotHaveDuplicates();
+        assertThat(lines.get(copy))
+                .contains("streams copy    250,000 lines/s  (1,000,000 lines in 4.00 s)")
+                .contains("0.50 of the loop, exactly_once_v2");
+        assertThat(lines.get(count)).contains("100,000 lines/s").contains("0.20 of the loop");
+    }
+
+    @Test
+    void withoutBaselines_onlyTheLoopAndThePipelineArePrinted() {
+        BenchReport plain =
+                new BenchReport(
+                        report.options(),
+                        report.pipelineSetup(),
+                        report.lines(),
+                        report.latencyLines(),
+                        report.feed(),
+                        report.loop(),
+                        Map.of(),
+                        report.pipeline(),
+                        report.outcomes(),
+                        report.loopLatency(),
+                        report.pipelineLatency());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        plain.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("bare loop")
+                .doesNotContain("streams copy")
+                .doesNotContain("of the loop");
+    }
+
+    private static Map<String, Rate> baselines() {
+        Map<String, Rate> rates = new LinkedHashMap<>();
+        rates.put("streams copy", new Rate(1_000_000, 4 * SECOND));
+        rates.put("streams count", new Rate(1_000_000, 10 * SECOND));
+        return rates;
+    }
+
+    private static int indexOf(List<String> lines, String start) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).trim().startsWith(start)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line starts with '" + start + "'");
     }
 
     private String printed() {
