@@ -65,6 +65,14 @@ class BenchIT {
     }
 
     @Test
+    void theRecordsWrittenCountTheOutcomesAndTheChangelogs() {
+        assertThat(report.written())
+                .containsEntry("webx.delivery.outcomes", report.outcomes())
+                .containsKeys("changelog deliveries", "changelog deadlines");
+        assertThat(report.recordsPerLine()).isGreaterThan(report.outcomes() / (double) LINES);
+    }
+
+    @Test
     void theRatioComparesTheMeasuredRates() {
         assertThat(report.throughputRatio())
                 .isEqualTo(report.pipeline().perSecond() / report.loop().perSecond());

@@ -160,6 +160,7 @@ public final class Bench {
                     measured.baselines(),
                     measured.pipeline().rate(),
                     measured.pipeline().outcomes(),
+                    measured.pipeline().written(),
                     loopLatency,
                     pipelineLatency);
         } finally {
@@ -258,7 +259,12 @@ public final class Bench {
                             progressEvery(run, Duration.ofSeconds(2)));
             long end = System.nanoTime();
             return new PipelineRun(
-                    Rate.since(lines, first, end), pipeline.metrics().outcomesWritten());
+                    Rate.since(lines, first, end),
+                    pipeline.metrics().outcomesWritten(),
+                    RecordsWritten.byTopic(
+                            pipeline.runner().streams().metrics(),
+                            config.get(ConfigKeys.APPLICATION_ID),
+                            topicPrefix(run)));
         }
     }
 
@@ -356,7 +362,7 @@ public final class Bench {
         flags.put(ConfigKeys.HTTP_PORT.name(), "0");
         flags.put(ConfigKeys.TOPIC_PARTITIONS.name(), Integer.toString(options.partitions()));
         flags.put(ConfigKeys.TOPIC_REPLICATION_FACTOR.name(), "1");
-        String prefix = "bench." + run + ".";
+        String prefix = topicPrefix(run);
         TopicNames d = TopicNames.DEFAULT;
         flags.put(ConfigKeys.TOPIC_LINES.name(), prefix + d.lines());
         flags.put(ConfigKeys.TOPIC_OUTCOMES.name(), prefix + d.outcomes());
@@ -365,6 +371,11 @@ public final class Bench {
         flags.put(ConfigKeys.TOPIC_SESSIONS.name(), prefix + d.sessions());
         flags.put(ConfigKeys.TOPIC_REJECTS.name(), prefix + d.rejects());
         return ConfigLoader.load(Optional.empty(), Map.of(), flags);
+    }
+
+    /** What the names of run {@code run}'s topics start with. */
+    private static String topicPrefix(String run) {
+        return "bench." + run + ".";
     }
 
     /**
@@ -439,7 +450,7 @@ public final class Bench {
         return kafka.startDuration().toMillis() / 1000.0;
     }
 
-    private record PipelineRun(Rate rate, long outcomes) {}
+    private record PipelineRun(Rate rate, long outcomes, Map<String, Long> written) {}
 
     private record Throughput(
             String setup,

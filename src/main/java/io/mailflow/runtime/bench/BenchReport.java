@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What {@code mailflow bench} measured, and how it prints it. The last line printed is always
@@ -20,6 +21,8 @@ import java.util.Map;
  *     empty when none was asked for
  * @param pipeline the pipeline's throughput
  * @param outcomes the outcome records the pipeline wrote in its throughput run
+ * @param written the records the pipeline wrote in its throughput run, per topic (changelogs as
+ *     {@code changelog <store>})
  * @param loopLatency from a line's send to the read of its copy
  * @param pipelineLatency from a line's send to the read of its outcome
  */
@@ -33,16 +36,23 @@ public record BenchReport(
         Map<String, Rate> baselines,
         Rate pipeline,
         long outcomes,
+        Map<String, Long> written,
         Latency loopLatency,
         Latency pipelineLatency) {
 
     public BenchReport {
         baselines = Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
+        written = Collections.unmodifiableMap(new TreeMap<>(written));
     }
 
     /** The pipeline's throughput as a share of the bare loop's. */
     public double throughputRatio() {
         return pipeline.perSecond() / loop.perSecond();
+    }
+
+    /** The records the pipeline wrote per line read, to all topics, changelogs included. */
+    public double recordsPerLine() {
+        return written.values().stream().mapToLong(Long::longValue).sum() / (double) lines;
     }
 
     public void print(PrintStream out) {
@@ -75,6 +85,19 @@ public record BenchReport(
                 "pipeline",
                 pipeline,
                 String.format(Locale.ROOT, "  %s, %,d outcomes", pipelineSetup, outcomes));
+        if (!written.isEmpty()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  records the pipeline wrote per line read: %.2f%n",
+                    recordsPerLine());
+            written.forEach(
+                    (topic, records) ->
+                            out.printf(
+                                    Locale.ROOT,
+                                    "    %-36s %.3f%n",
+                                    topic,
+                                    records / (double) lines));
+        }
         out.printf(
                 Locale.ROOT,
                 "%nlatency from a line's send to reading what it caused"

@@ -24,6 +24,10 @@ class BenchReportTest {
                     baselines(),
                     new Rate(1_000_000, 8 * SECOND),
                     505_675,
+                    Map.of(
+                            "webx.delivery.outcomes", 505_675L,
+                            "changelog deliveries", 400_000L,
+                            "changelog deadlines", 94_325L),
                     new Latency(50_000, 45_000, 12.5, 40.25, 61),
                     new Latency(25_000, 21_000, 150, 420.5, 800));
 
@@ -49,6 +53,16 @@ class BenchReportTest {
                 .contains(
                         "p50   150.0 ms  p99   420.5 ms  max   800.0 ms  (21,000 of 25,000"
                                 + " outcomes timed)");
+    }
+
+    @Test
+    void recordsWrittenArePrintedPerLineReadByTopic() {
+        assertThat(report.recordsPerLine()).isEqualTo(1.0);
+        assertThat(printed())
+                .contains("records the pipeline wrote per line read: 1.00")
+                .contains("changelog deadlines                  0.094")
+                .contains("changelog deliveries                 0.400")
+                .contains("webx.delivery.outcomes               0.506");
     }
 
     @Test
@@ -79,6 +93,7 @@ class BenchReportTest {
                         Map.of(),
                         report.pipeline(),
                         report.outcomes(),
+                        Map.of(),
                         report.loopLatency(),
                         report.pipelineLatency());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -87,7 +102,8 @@ class BenchReportTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .contains("bare loop")
                 .doesNotContain("streams copy")
-                .doesNotContain("of the loop");
+                .doesNotContain("of the loop")
+                .doesNotContain("records the pipeline wrote");
     }
 
     private static Map<String, Rate> baselines() {
