@@ -1,8 +1,8 @@
 package io.mailflow.runtime.bench;
 
+import io.mailflow.core.line.LineSplitter;
 import io.mailflow.generate.GeneratorSettings;
 import io.mailflow.generate.LogGenerator;
-import io.mailflow.runtime.pipeline.LineSplitter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

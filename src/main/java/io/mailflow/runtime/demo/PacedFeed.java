@@ -1,6 +1,6 @@
 package io.mailflow.runtime.demo;
 
-import io.mailflow.runtime.pipeline.LineSplitter;
+import io.mailflow.core.line.LineSplitter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

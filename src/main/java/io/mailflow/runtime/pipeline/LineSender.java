@@ -1,5 +1,6 @@
 package io.mailflow.runtime.pipeline;
 
+import io.mailflow.core.line.LineSplitter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.mailflow.runtime.pipeline;
+package io.mailflow.core.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +55,22 @@ class LineSplitterTest {
 
         assertThat(count).isEqualTo(3);
         assertThat(lines).containsExactly("first", longLine, "last");
+    }
+
+    @Test
+    void slices_coverEachLineInThePlaceItWasRead() throws IOException {
+        InputStream trickle = new TrickleStream("ab\r\n\ncd".getBytes(StandardCharsets.UTF_8), 2);
+        List<String> lines = new ArrayList<>();
+
+        long count =
+                LineSplitter.split(
+                        trickle,
+                        4,
+                        (buf, start, length) ->
+                                lines.add(new String(buf, start, length, StandardCharsets.UTF_8)));
+
+        assertThat(count).isEqualTo(3);
+        assertThat(lines).containsExactly("ab", "", "cd");
     }
 
     private static List<String> split(String text) throws IOException {
