@@ -38,7 +38,9 @@ class BenchIT {
         assertThat(report.loop().lines()).isEqualTo(LINES);
         assertThat(report.pipeline().lines()).isEqualTo(LINES);
         assertThat(report.latencyLines()).isEqualTo(LINES);
-        assertThat(report.baselines()).containsOnlyKeys("streams copy", "streams count");
+        assertThat(report.baselines())
+                .containsOnlyKeys(
+                        "streams copy", "streams count per host", "streams count per line");
         assertThat(report.baselines().values())
                 .allSatisfy(rate -> assertThat(rate.lines()).isEqualTo(LINES));
     }
@@ -79,7 +81,8 @@ class BenchIT {
         assertThat(progress.toString(StandardCharsets.UTF_8))
                 .contains("warmup: pipeline")
                 .contains("throughput: streams copy")
-                .contains("throughput: streams count")
+                .contains("throughput: streams count per host")
+                .contains("throughput: streams count per line")
                 .contains("throughput: pipeline")
                 .contains("pipeline latency measured");
     }

@@ -46,9 +46,9 @@ import org.apache.kafka.common.TopicPartition;
  * rate while a {@code read_committed} consumer reads the copies or the outcomes; the time from a
  * line's send to the read of the record it caused.
  *
- * <p>On request, the throughput runs also time two Kafka Streams applications far simpler than the
- * pipeline ({@link StreamsBaseline}), between the loop and the pipeline: what Kafka Streams costs
- * before mailflow does anything.
+ * <p>On request, the throughput runs also time three Kafka Streams applications far simpler than
+ * the pipeline ({@link StreamsBaseline}), between the loop and the pipeline: what Kafka Streams
+ * costs before mailflow does anything.
  */
 public final class Bench {
     /**
@@ -61,8 +61,8 @@ public final class Bench {
      *     their lines; 0 for none
      * @param latencyLines the lines of the latency runs, the first of the throughput runs' lines
      * @param latencyRate the lines sent per second in the latency runs
-     * @param streamsBaselines whether the throughput runs also time two Kafka Streams applications
-     *     far simpler than the pipeline, with its Streams configuration (see {@link
+     * @param streamsBaselines whether the throughput runs also time three Kafka Streams
+     *     applications far simpler than the pipeline, with its Streams configuration (see {@link
      *     StreamsBaseline})
      * @param settings configuration keys of the pipeline, as {@code mailflow run --set} takes them;
      *     the bench chooses the brokers, application ids, state directories, topics, partitions,

@@ -92,10 +92,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--streams-baselines",
             description =
-                    "Also time two Kafka Streams applications far simpler than the pipeline, with"
-                            + " its Streams configuration, on the same lines: a stateless copy and"
-                            + " a count per host in a store. They show what Kafka Streams itself"
-                            + " costs here.")
+                    "Also time three Kafka Streams applications far simpler than the pipeline,"
+                            + " with its Streams configuration, on the same lines: a stateless"
+                            + " copy, a count per host and a count per line in a store. They show"
+                            + " what Kafka Streams itself costs here.")
     boolean streamsBaselines;
 
     @Override

@@ -70,7 +70,7 @@ class BenchReportTest {
         List<String> lines = printed().lines().toList();
         int loop = indexOf(lines, "bare loop ");
         int copy = indexOf(lines, "streams copy ");
-        int count = indexOf(lines, "streams count ");
+        int count = indexOf(lines, "streams count per host ");
         int pipeline = indexOf(lines, "pipeline ");
 
         assertThat(List.of(loop, copy, count, pipeline)).isSorted().doesNotHaveDuplicates();
@@ -109,7 +109,7 @@ class BenchReportTest {
     private static Map<String, Rate> baselines() {
         Map<String, Rate> rates = new LinkedHashMap<>();
         rates.put("streams copy", new Rate(1_000_000, 4 * SECOND));
-        rates.put("streams count", new Rate(1_000_000, 10 * SECOND));
+        rates.put("streams count per host", new Rate(1_000_000, 10 * SECOND));
         return rates;
     }
 
