@@ -64,7 +64,14 @@ public final class DeliveryTopology {
     /** Error lines per {@code host \0 CATEGORY}, in one-hour windows, per partition. */
     public static final String ERROR_COUNTS_STORE = "error-counts-hourly";
 
+    /**
+     * Holds nothing; tells the tracker when to write the deliveries, ledgers and counts it keeps as
+     * objects ({@link CommitHook}).
+     */
+    static final String COMMIT_HOOK_STORE = "commit-hook";
+
     private static final String[] TRACKER_STORES = {
+        COMMIT_HOOK_STORE,
         DELIVERIES_STORE,
         DEADLINES_STORE,
         SMTP_IN_PENDING_STORE,
@@ -186,13 +193,19 @@ public final class DeliveryTopology {
                 .to(topics.sessions(), json(WRITE_SESSIONS, MailOutput.class));
     }
 
+    /**
+     * The tracker's stores. The deliveries, the ledgers and the status counts are not cached by
+     * Kafka Streams: the tracker keeps the entries it works on as objects and writes them before
+     * each commit ({@link WriteBackCache}).
+     */
     private static void addTrackerStores(StreamsBuilder builder, PipelineSettings settings) {
+        builder.addStateStore(CommitHook.builder(COMMIT_HOOK_STORE));
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(DELIVERIES_STORE),
                                 Serdes.String(),
                                 StateSerdes.delivery())
-                        .withCachingEnabled());
+                        .withCachingDisabled());
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(DEADLINES_STORE),
@@ -204,7 +217,7 @@ public final class DeliveryTopology {
                                 Stores.persistentKeyValueStore(SMTP_IN_PENDING_STORE),
                                 Serdes.String(),
                                 StateSerdes.receiptLedger())
-                        .withCachingEnabled());
+                        .withCachingDisabled());
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(OPEN_SESSIONS_STORE),
@@ -222,7 +235,7 @@ public final class DeliveryTopology {
                                 Stores.persistentKeyValueStore(DOMAIN_COUNTS_STORE),
                                 Serdes.String(),
                                 Serdes.Long())
-                        .withCachingEnabled());
+                        .withCachingDisabled());
         builder.addStateStore(
                 Stores.windowStoreBuilder(
                                 Stores.persistentWindowStore(

@@ -16,7 +16,6 @@ import io.mailflow.core.line.LogEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Applies smtp-in and smtp-out lines to the delivery state: runs the state machine, decides each
@@ -24,8 +23,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * keeps the deadlines of deliveries and received lines.
  */
 final class DeliveryTracker {
-    private final KeyValueStore<String, Delivery> deliveries;
-    private final KeyValueStore<String, ReceiptLedger> ledgers;
+    private final WriteBackCache<Delivery> deliveries;
+    private final WriteBackCache<ReceiptLedger> ledgers;
     private final DeadlineIndex deadlines;
     private final MailCounts counts;
     private final Emitter emitter;
@@ -35,8 +34,8 @@ final class DeliveryTracker {
     private final OriginWindow window;
 
     DeliveryTracker(
-            KeyValueStore<String, Delivery> deliveries,
-            KeyValueStore<String, ReceiptLedger> ledgers,
+            WriteBackCache<Delivery> deliveries,
+            WriteBackCache<ReceiptLedger> ledgers,
             DeadlineIndex deadlines,
             MailCounts counts,
             Emitter emitter,

@@ -4,7 +4,6 @@ import io.mailflow.core.classify.ErrorCategory;
 import io.mailflow.core.delivery.Delivery;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -23,10 +22,10 @@ import org.apache.kafka.streams.state.WindowStore;
 final class MailCounts {
     static final Duration HOUR = Duration.ofHours(1);
 
-    private final KeyValueStore<String, Long> byDomainStatus;
+    private final WriteBackCache<Long> byDomainStatus;
     private final WindowStore<String, Long> errorsHourly;
 
-    MailCounts(KeyValueStore<String, Long> byDomainStatus, WindowStore<String, Long> errorsHourly) {
+    MailCounts(WriteBackCache<Long> byDomainStatus, WindowStore<String, Long> errorsHourly) {
         this.byDomainStatus = byDomainStatus;
         this.errorsHourly = errorsHourly;
     }

@@ -37,6 +37,15 @@ final class TrackMail implements Processor<String, LineResult, String, MailOutpu
     /** How many deadlines are read per range scan. */
     private static final int BATCH = 256;
 
+    /**
+     * How many deliveries and received-mail ledgers each task keeps as objects: enough for the
+     * lines of several commits, and the deliveries a retried message keeps coming back to.
+     */
+    static final int CACHED_ENTRIES = 10_000;
+
+    /** How many status counts each task keeps as objects: a few per recipient domain. */
+    static final int CACHED_COUNTS = 5_000;
+
     private final PipelineSettings settings;
     private final PipelineMetrics metrics;
     private ProcessorContext<String, MailOutput> context;
@@ -59,10 +68,19 @@ final class TrackMail implements Processor<String, LineResult, String, MailOutpu
         clocks =
                 new HostClocks(
                         store(DeliveryTopology.HOST_CLOCKS_STORE), context.currentSystemTimeMs());
-        KeyValueStore<String, Delivery> deliveryStore = store(DeliveryTopology.DELIVERIES_STORE);
-        KeyValueStore<String, ReceiptLedger> ledgerStore =
-                store(DeliveryTopology.SMTP_IN_PENDING_STORE);
-        KeyValueStore<String, Long> domainCounts = store(DeliveryTopology.DOMAIN_COUNTS_STORE);
+        WriteBackCache<Delivery> deliveryStore =
+                new WriteBackCache<>(store(DeliveryTopology.DELIVERIES_STORE), CACHED_ENTRIES);
+        WriteBackCache<ReceiptLedger> ledgerStore =
+                new WriteBackCache<>(store(DeliveryTopology.SMTP_IN_PENDING_STORE), CACHED_ENTRIES);
+        WriteBackCache<Long> domainCounts =
+                new WriteBackCache<>(store(DeliveryTopology.DOMAIN_COUNTS_STORE), CACHED_COUNTS);
+        CommitHook hook = store(DeliveryTopology.COMMIT_HOOK_STORE);
+        hook.beforeCommit(
+                () -> {
+                    deliveryStore.flush();
+                    ledgerStore.flush();
+                    domainCounts.flush();
+                });
         WindowStore<String, Long> errorCounts = store(DeliveryTopology.ERROR_COUNTS_STORE);
         KeyValueStore<String, List<MailSession>> sessionStore =
                 store(DeliveryTopology.OPEN_SESSIONS_STORE);

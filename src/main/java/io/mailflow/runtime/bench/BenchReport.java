@@ -113,7 +113,7 @@ public record BenchReport(
     private static void throughput(PrintStream out, String what, Rate rate, String detail) {
         out.printf(
                 Locale.ROOT,
-                "  %-13s %,9.0f lines/s  (%,d lines in %.2f s)%s%n",
+                "  %-22s %,9.0f lines/s  (%,d lines in %.2f s)%s%n",
                 what,
                 rate.perSecond(),
                 rate.lines(),
@@ -124,7 +124,7 @@ public record BenchReport(
     private static void latency(PrintStream out, String what, Latency l, String records) {
         out.printf(
                 Locale.ROOT,
-                "  %-13s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%,d of %,d %s timed)%n",
+                "  %-22s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%,d of %,d %s timed)%n",
                 what,
                 l.p50Millis(),
                 l.p99Millis(),

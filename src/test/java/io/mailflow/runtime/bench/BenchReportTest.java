@@ -43,8 +43,8 @@ class BenchReportTest {
         assertThat(lines.get(lines.size() - 1)).isEqualTo("pipeline/loop throughput ratio: 0.25");
         assertThat(printed())
                 .contains("after 400,000 lines of warm-up")
-                .contains("bare loop       500,000 lines/s  (1,000,000 lines in 2.00 s)")
-                .contains("pipeline        125,000 lines/s  (1,000,000 lines in 8.00 s)")
+                .contains("bare loop                500,000 lines/s  (1,000,000 lines in 2.00 s)")
+                .contains("pipeline                 125,000 lines/s  (1,000,000 lines in 8.00 s)")
                 .contains("exactly_once_v2, 1 stream thread, 505,675 outcomes")
                 .contains("(50,000 lines at 5,000 lines/s, the first 5,000 untimed)")
                 .contains(
@@ -75,7 +75,7 @@ class BenchReportTest {
 
         assertThat(List.of(loop, copy, count, pipeline)).isSorted().doesNotHaveDuplicates();
         assertThat(lines.get(copy))
-                .contains("streams copy    250,000 lines/s  (1,000,000 lines in 4.00 s)")
+                .contains("streams copy             250,000 lines/s  (1,000,000 lines in 4.00 s)")
                 .contains("0.50 of the loop, exactly_once_v2");
         assertThat(lines.get(count)).contains("100,000 lines/s").contains("0.20 of the loop");
     }
