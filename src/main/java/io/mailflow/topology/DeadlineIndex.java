@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -25,10 +28,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Entries are hints, not truth: when one fires, the owner re-reads its entry and decides from
  * that entry's own state; a stale hint does nothing. That lets hot paths skip deleting hints.
+ *
+ * <p>Changes since the last commit are held in memory and written to the store, which Kafka Streams
+ * does not cache, by {@link #flush} from the {@link CommitHook}. Most entries are short-lived (a
+ * received line waits minutes for its queued line, a session an hour at most), and one scheduled
+ * and removed between two commits is never written at all. Should the store already have held an
+ * identical entry, that one stays behind as a stale hint until it fires.
  */
 final class DeadlineIndex {
     private static final byte[] EMPTY = new byte[0];
     private static final int DUE_BYTES = Long.BYTES;
+
+    /**
+     * How many changes may wait for a commit before they are written anyway: commits come every 100
+     * ms under exactly-once but every 30 seconds under at-least-once.
+     */
+    static final int MAX_PENDING = 50_000;
 
     /** How far past the clock {@link #refresh} looks for the next entry, in milliseconds. */
     static final long LOOK_AHEAD_MS = 60_000;
@@ -73,6 +88,10 @@ final class DeadlineIndex {
     record Deadline(String host, long due, Kind kind, String key, Bytes raw) {}
 
     private final KeyValueStore<Bytes, byte[]> store;
+
+    /** Entries scheduled ({@code true}) or removed ({@code false}) since the last flush. */
+    private final NavigableMap<Bytes, Boolean> pending = new TreeMap<>();
+
     private final Map<String, Long> nextDue = new HashMap<>();
 
     /**
@@ -92,13 +111,42 @@ final class DeadlineIndex {
         byte[] k = key.getBytes(StandardCharsets.UTF_8);
         ByteBuffer b = ByteBuffer.allocate(prefix.length + DUE_BYTES + 1 + k.length);
         b.put(prefix).putLong(sortable(due)).put(kind.code).put(k);
-        store.put(Bytes.wrap(b.array()), EMPTY);
+        change(Bytes.wrap(b.array()), true);
         nextDue.merge(host, due, Math::min);
         low.computeIfPresent(host, (h, l) -> Math.min(l, due));
     }
 
     void remove(Deadline deadline) {
-        store.delete(deadline.raw());
+        if (!Boolean.TRUE.equals(pending.get(deadline.raw()))) {
+            change(deadline.raw(), false);
+        } else {
+            pending.remove(deadline.raw());
+        }
+    }
+
+    /** Writes the changes since the last flush to the store. */
+    void flush() {
+        pending.forEach(
+                (key, scheduled) -> {
+                    if (scheduled) {
+                        store.put(key, EMPTY);
+                    } else {
+                        store.delete(key);
+                    }
+                });
+        pending.clear();
+    }
+
+    /** How many changes wait to be written. */
+    int pendingCount() {
+        return pending.size();
+    }
+
+    private void change(Bytes key, boolean scheduled) {
+        pending.put(key, scheduled);
+        if (pending.size() > MAX_PENDING) {
+            flush();
+        }
     }
 
     /** Whether some entry of {@code host} may be due by {@code time}. */
@@ -114,15 +162,16 @@ final class DeadlineIndex {
         List<Deadline> due = new ArrayList<>();
         byte[] prefix = hostPrefix(host);
         long from = low.getOrDefault(host, Long.MIN_VALUE);
-        try (KeyValueIterator<Bytes, byte[]> it =
-                store.range(bound(prefix, from), bound(prefix, time + 1))) {
-            while (it.hasNext() && due.size() < limit) {
-                Deadline d = decode(host, prefix.length, it.next());
-                if (!wallClock || d.kind().byWallClock()) {
-                    due.add(d);
-                }
-            }
-        }
+        scan(
+                bound(prefix, from),
+                bound(prefix, time + 1),
+                key -> {
+                    Deadline d = decode(host, prefix.length, key);
+                    if (!wallClock || d.kind().byWallClock()) {
+                        due.add(d);
+                    }
+                    return due.size() < limit;
+                });
         if (!wallClock) {
             low.put(host, due.size() < limit ? time + 1 : due.get(due.size() - 1).due());
         }
@@ -132,26 +181,62 @@ final class DeadlineIndex {
     /**
      * Remembers when the next entry of {@code host} after {@code time} is due, looking no further
      * than {@link #LOOK_AHEAD_MS}: without an entry that soon, the next check comes after that
-     * long. A bounded scan matters because a store cache copies the keys of a range before
-     * iterating it; a scan to the end of the host's entries would copy them all.
+     * long.
      */
     void refresh(String host, long time) {
         byte[] prefix = hostPrefix(host);
         long horizon = time + LOOK_AHEAD_MS;
-        try (KeyValueIterator<Bytes, byte[]> it =
-                store.range(bound(prefix, time + 1), bound(prefix, horizon + 1))) {
-            nextDue.put(
-                    host, it.hasNext() ? decode(host, prefix.length, it.next()).due() : horizon);
+        long[] next = {horizon};
+        scan(
+                bound(prefix, time + 1),
+                bound(prefix, horizon + 1),
+                key -> {
+                    next[0] = decode(host, prefix.length, key).due();
+                    return false;
+                });
+        nextDue.put(host, next[0]);
+    }
+
+    /**
+     * Visits the keys from {@code from} to {@code to} in order, as the store will hold them after
+     * the next flush: the store's, less those removed since the last flush, plus those scheduled
+     * since; until {@code visitor} returns false.
+     */
+    private void scan(Bytes from, Bytes to, Predicate<Bytes> visitor) {
+        Iterator<Map.Entry<Bytes, Boolean>> changes =
+                pending.subMap(from, true, to, true).entrySet().iterator();
+        Map.Entry<Bytes, Boolean> change = changes.hasNext() ? changes.next() : null;
+        try (KeyValueIterator<Bytes, byte[]> stored = store.range(from, to)) {
+            Bytes next = stored.hasNext() ? stored.peekNextKey() : null;
+            while (next != null || change != null) {
+                int order =
+                        next == null ? 1 : change == null ? -1 : next.compareTo(change.getKey());
+                Bytes key;
+                if (order < 0) {
+                    key = next;
+                } else {
+                    key = change.getValue() ? change.getKey() : null;
+                    change = changes.hasNext() ? changes.next() : null;
+                }
+                if (order <= 0) {
+                    stored.next();
+                    next = stored.hasNext() ? stored.peekNextKey() : null;
+                }
+                if (key != null && !visitor.test(key)) {
+                    return;
+                }
+            }
         }
     }
 
-    private static Deadline decode(String host, int prefixLength, KeyValue<Bytes, byte[]> entry) {
-        ByteBuffer b = ByteBuffer.wrap(entry.key.get());
+    private static Deadline decode(String host, int prefixLength, Bytes key) {
+        ByteBuffer b = ByteBuffer.wrap(key.get());
         b.position(prefixLength);
         long due = sortable(b.getLong());
         Kind kind = Kind.of(b.get());
-        String key = new String(b.array(), b.position(), b.remaining(), StandardCharsets.UTF_8);
-        return new Deadline(host, due, kind, key, entry.key);
+        String entryKey =
+                new String(b.array(), b.position(), b.remaining(), StandardCharsets.UTF_8);
+        return new Deadline(host, due, kind, entryKey, key);
     }
 
     private static byte[] hostPrefix(String host) {

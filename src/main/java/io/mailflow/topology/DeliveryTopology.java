@@ -65,8 +65,8 @@ public final class DeliveryTopology {
     public static final String ERROR_COUNTS_STORE = "error-counts-hourly";
 
     /**
-     * Holds nothing; tells the tracker when to write the deliveries, ledgers and counts it keeps as
-     * objects ({@link CommitHook}).
+     * Holds nothing; tells the tracker when to write what it keeps in memory between commits
+     * ({@link CommitHook}).
      */
     static final String COMMIT_HOOK_STORE = "commit-hook";
 
@@ -194,9 +194,9 @@ public final class DeliveryTopology {
     }
 
     /**
-     * The tracker's stores. The deliveries, the ledgers and the status counts are not cached by
-     * Kafka Streams: the tracker keeps the entries it works on as objects and writes them before
-     * each commit ({@link WriteBackCache}).
+     * The tracker's stores. The deliveries, the ledgers, the status counts and the deadlines are
+     * not cached by Kafka Streams: the tracker keeps what it changes in memory and writes it before
+     * each commit ({@link WriteBackCache}, {@link DeadlineIndex}).
      */
     private static void addTrackerStores(StreamsBuilder builder, PipelineSettings settings) {
         builder.addStateStore(CommitHook.builder(COMMIT_HOOK_STORE));
@@ -211,7 +211,7 @@ public final class DeliveryTopology {
                                 Stores.persistentKeyValueStore(DEADLINES_STORE),
                                 Serdes.Bytes(),
                                 Serdes.ByteArray())
-                        .withCachingEnabled());
+                        .withCachingDisabled());
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(SMTP_IN_PENDING_STORE),

@@ -80,6 +80,7 @@ final class TrackMail implements Processor<String, LineResult, String, MailOutpu
                     deliveryStore.flush();
                     ledgerStore.flush();
                     domainCounts.flush();
+                    deadlines.flush();
                 });
         WindowStore<String, Long> errorCounts = store(DeliveryTopology.ERROR_COUNTS_STORE);
         KeyValueStore<String, List<MailSession>> sessionStore =

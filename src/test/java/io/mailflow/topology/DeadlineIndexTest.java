@@ -3,6 +3,7 @@ package io.mailflow.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -16,10 +17,11 @@ class DeadlineIndexTest {
     private static final Instant T = Instant.parse("2024-03-12T10:00:00Z");
 
     private DeadlineIndex index;
+    private KeyValueStore<Bytes, byte[]> store;
 
     @BeforeEach
     void setUp() {
-        KeyValueStore<Bytes, byte[]> store =
+        store =
                 Stores.keyValueStoreBuilder(
                                 Stores.inMemoryKeyValueStore("deadlines"),
                                 Serdes.Bytes(),
@@ -142,5 +144,63 @@ class DeadlineIndexTest {
         index.schedule("mx", T.plusSeconds(1), DeadlineIndex.Kind.RECEIPTS, "r");
 
         assertThat(index.mayHaveDue("mx", T.plusSeconds(1).toEpochMilli())).isTrue();
+    }
+
+    @Test
+    void changes_reachTheStoreOnlyWhenFlushed() {
+        index.schedule("mx", T, DeadlineIndex.Kind.DELIVERY, "d");
+        assertThat(storedKeys()).isEmpty();
+
+        index.flush();
+
+        assertThat(storedKeys()).hasSize(1);
+        assertThat(index.pendingCount()).isZero();
+        assertThat(dueBy("mx", T, false)).containsExactly("DELIVERY:d@" + T);
+        assertThat(storedKeys()).hasSize(1); // the removal waits for the next flush
+        index.flush();
+        assertThat(storedKeys()).isEmpty();
+    }
+
+    @Test
+    void anEntryScheduledAndFiredBetweenFlushes_isNeverWritten() {
+        index.schedule("mx", T, DeadlineIndex.Kind.RECEIPTS, "r");
+        assertThat(dueBy("mx", T, false)).containsExactly("RECEIPTS:r@" + T);
+
+        index.flush();
+
+        assertThat(storedKeys()).isEmpty();
+        assertThat(index.pendingCount()).isZero();
+    }
+
+    @Test
+    void scans_mergeTheStoredEntriesWithTheChangesSinceTheLastFlush() {
+        index.schedule("mx", T.plusSeconds(10), DeadlineIndex.Kind.DELIVERY, "stored-a");
+        index.schedule("mx", T.plusSeconds(30), DeadlineIndex.Kind.DELIVERY, "stored-b");
+        index.flush();
+        index.schedule("mx", T.plusSeconds(20), DeadlineIndex.Kind.SESSIONS, "new");
+        index.schedule("mx", T.plusSeconds(5), DeadlineIndex.Kind.DELIVERY, "newest");
+
+        assertThat(dueBy("mx", T.plusSeconds(10), false))
+                .containsExactly(
+                        "DELIVERY:newest@" + T.plusSeconds(5),
+                        "DELIVERY:stored-a@" + T.plusSeconds(10));
+        // stored-a is removed in memory only, and must not come back from the store.
+        index.refresh("mx", T.plusSeconds(10).toEpochMilli());
+        assertThat(index.mayHaveDue("mx", T.plusSeconds(19).toEpochMilli())).isFalse();
+        assertThat(dueBy("mx", T.plusSeconds(40), false))
+                .containsExactly(
+                        "SESSIONS:new@" + T.plusSeconds(20),
+                        "DELIVERY:stored-b@" + T.plusSeconds(30));
+
+        index.flush();
+        assertThat(storedKeys()).isEmpty();
+    }
+
+    private List<Bytes> storedKeys() {
+        List<Bytes> keys = new ArrayList<>();
+        try (var it = store.all()) {
+            it.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
     }
 }
