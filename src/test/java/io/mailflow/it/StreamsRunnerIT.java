@@ -98,14 +98,7 @@ class StreamsRunnerIT {
     }
 
     private Properties props(KafkaCluster kafka) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.uniqueTopic("runner-app"));
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        return props;
+        return kafka.exactlyOnceStreams(kafka.uniqueTopic("runner-app"), stateDir);
     }
 
     private static void provision(KafkaCluster kafka, String... topics) {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,7 +21,6 @@ import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
@@ -56,7 +54,8 @@ class CommitHookIT {
             admin.createTopics(List.of(new NewTopic(input, 2, (short) 1))).all().get();
         }
         try (StreamsRunner runner =
-                new StreamsRunner(counting(input), props(kafka, app), TIMEOUT)) {
+                new StreamsRunner(
+                        counting(input), kafka.exactlyOnceStreams(app, stateDir), TIMEOUT)) {
             runner.start();
             assertThat(runner.awaitRunning(TIMEOUT)).isTrue();
             try (KafkaProducer<String, String> producer = kafka.producer(Map.of())) {
@@ -130,16 +129,5 @@ class CommitHookIT {
     private static boolean complete(Map<String, Long> counts) {
         return counts.size() == KEYS
                 && counts.values().stream().allMatch(c -> c != null && c == PER_KEY);
-    }
-
-    private Properties props(KafkaCluster kafka, String app) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        return props;
     }
 }
