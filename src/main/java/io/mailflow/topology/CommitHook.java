@@ -46,7 +46,8 @@ final class CommitHook implements StateStore, CachedStateStore<Object, Object> {
 
     @Override
     public void clearCache() {
-        // Nothing cached here; the processor drops its objects when its task is closed.
+        // Nothing cached here. A processor's objects go with it: when its task is initialised
+        // again, it starts over from the stores.
     }
 
     @Override

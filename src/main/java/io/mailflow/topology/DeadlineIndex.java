@@ -33,7 +33,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * does not cache, by {@link #flush} from the {@link CommitHook}. Most entries are short-lived (a
  * received line waits minutes for its queued line, a session an hour at most), and one scheduled
  * and removed between two commits is never written at all. Should the store already have held an
- * identical entry, that one stays behind as a stale hint until it fires.
+ * identical entry, that one stays behind as a stale hint; scans start past it, so it is read only
+ * after a restart, and then does nothing and is removed.
  */
 final class DeadlineIndex {
     private static final byte[] EMPTY = new byte[0];

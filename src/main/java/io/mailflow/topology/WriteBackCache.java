@@ -90,7 +90,6 @@ final class WriteBackCache<V> {
     }
 
     private void set(String key, V value) {
-        // Marked dirty first: putting may evict, and an evicted dirty entry is written at once.
         dirty.add(key);
         Slot<V> slot = slots.get(key);
         if (slot == null) {
