@@ -194,9 +194,9 @@ public final class DeliveryTopology {
     }
 
     /**
-     * The tracker's stores. The deliveries, the ledgers, the status counts and the deadlines are
-     * not cached by Kafka Streams: the tracker keeps what it changes in memory and writes it before
-     * each commit ({@link WriteBackCache}, {@link DeadlineIndex}).
+     * The tracker's stores. The deliveries, the ledgers, the open sessions, the status counts and
+     * the deadlines are not cached by Kafka Streams: the tracker keeps what it changes in memory
+     * and writes it before each commit ({@link WriteBackCache}, {@link DeadlineIndex}).
      */
     private static void addTrackerStores(StreamsBuilder builder, PipelineSettings settings) {
         builder.addStateStore(CommitHook.builder(COMMIT_HOOK_STORE));
@@ -223,7 +223,7 @@ public final class DeliveryTopology {
                                 Stores.persistentKeyValueStore(OPEN_SESSIONS_STORE),
                                 Serdes.String(),
                                 StateSerdes.openSessions())
-                        .withCachingEnabled());
+                        .withCachingDisabled());
         builder.addStateStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(HOST_CLOCKS_STORE),

@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Pieces pop3 and imap sessions together from their connect, login and disconnect lines, which
@@ -29,13 +28,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class SessionTracker {
     private static final StringSerializer KEYS = new StringSerializer();
 
-    private final KeyValueStore<String, List<MailSession>> open;
+    private final WriteBackCache<List<MailSession>> open;
     private final DeadlineIndex deadlines;
     private final Emitter emitter;
     private final Duration timeout;
 
     SessionTracker(
-            KeyValueStore<String, List<MailSession>> open,
+            WriteBackCache<List<MailSession>> open,
             DeadlineIndex deadlines,
             Emitter emitter,
             Duration timeout) {

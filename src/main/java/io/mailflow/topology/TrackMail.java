@@ -13,7 +13,6 @@ import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -38,8 +37,9 @@ final class TrackMail implements Processor<String, LineResult, String, MailOutpu
     private static final int BATCH = 256;
 
     /**
-     * How many deliveries and received-mail ledgers each task keeps as objects: enough for the
-     * lines of several commits, and the deliveries a retried message keeps coming back to.
+     * How many deliveries, received-mail ledgers and session lists each task keeps as objects:
+     * enough for the lines of several commits, and the deliveries a retried message keeps coming
+     * back to.
      */
     static final int CACHED_ENTRIES = 10_000;
 
@@ -74,17 +74,18 @@ final class TrackMail implements Processor<String, LineResult, String, MailOutpu
                 new WriteBackCache<>(store(DeliveryTopology.SMTP_IN_PENDING_STORE), CACHED_ENTRIES);
         WriteBackCache<Long> domainCounts =
                 new WriteBackCache<>(store(DeliveryTopology.DOMAIN_COUNTS_STORE), CACHED_COUNTS);
+        WriteBackCache<List<MailSession>> sessionStore =
+                new WriteBackCache<>(store(DeliveryTopology.OPEN_SESSIONS_STORE), CACHED_ENTRIES);
         CommitHook hook = store(DeliveryTopology.COMMIT_HOOK_STORE);
         hook.beforeCommit(
                 () -> {
                     deliveryStore.flush();
                     ledgerStore.flush();
                     domainCounts.flush();
+                    sessionStore.flush();
                     deadlines.flush();
                 });
         WindowStore<String, Long> errorCounts = store(DeliveryTopology.ERROR_COUNTS_STORE);
-        KeyValueStore<String, List<MailSession>> sessionStore =
-                store(DeliveryTopology.OPEN_SESSIONS_STORE);
         deliveries =
                 new DeliveryTracker(
                         deliveryStore,

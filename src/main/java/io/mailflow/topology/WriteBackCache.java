@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -82,6 +84,15 @@ final class WriteBackCache<V> {
             write(key, slots.get(key));
         }
         dirty.clear();
+    }
+
+    /**
+     * The entries whose keys start with {@code prefix}, from the store after a {@link #flush}: a
+     * scan costs every change waiting for the commit its write now. Close the iterator.
+     */
+    <P> KeyValueIterator<String, V> prefixScan(P prefix, Serializer<P> prefixSerializer) {
+        flush();
+        return store.prefixScan(prefix, prefixSerializer);
     }
 
     /** How many entries wait to be written. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -135,6 +137,24 @@ class WriteBackCacheTest {
     }
 
     @Test
+    void aPrefixScan_seesTheChangesNotYetCommitted() {
+        store.put("mx\0a", 1L);
+        WriteBackCache<Long> cache = new WriteBackCache<>(store, 100);
+        cache.get("mx\0a");
+        cache.delete("mx\0a");
+        cache.put("mx\0b", 2L);
+        cache.put("other\0c", 3L);
+
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = cache.prefixScan("mx\0", new StringSerializer())) {
+            it.forEachRemaining(entry -> keys.add(entry.key + "=" + entry.value));
+        }
+
+        assertThat(keys).containsExactly("mx\0b=2");
+        assertThat(cache.dirtyCount()).isZero();
+    }
+
+    @Test
     void aFlushWithNothingChanged_writesNothing() {
         store.put("a", 5L);
         WriteBackCache<Long> cache = new WriteBackCache<>(store, 100);
@@ -193,6 +213,12 @@ class WriteBackCacheTest {
         @Override
         public KeyValueIterator<String, Long> all() {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <S extends Serializer<P>, P> KeyValueIterator<String, Long> prefixScan(
+                P prefix, S prefixKeySerializer) {
+            return wrapped().prefixScan(prefix, prefixKeySerializer);
         }
 
         @Override
