@@ -20,8 +20,8 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * them from there. The stores it writes to must not be cached by Kafka Streams: a write into a
  * record cache that has already been flushed for this commit would be sent with the next one.
  *
- * <p>The hook is fragile by nature, resting on Kafka Streams' internals: {@code CommitHookTest}
- * keeps it honest on the version mailflow runs with.
+ * <p>The hook rests on Kafka Streams' internals, so {@code CommitHookIT} checks it on a real broker
+ * with the Kafka version mailflow runs with.
  */
 final class CommitHook implements StateStore, CachedStateStore<Object, Object> {
     private static final Runnable NOTHING = () -> {};
