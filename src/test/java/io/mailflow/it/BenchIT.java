@@ -8,6 +8,7 @@ import io.mailflow.runtime.bench.Latency;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,14 @@ class BenchIT {
                 .contains("throughput: streams count per line")
                 .contains("throughput: pipeline")
                 .contains("pipeline latency measured");
+    }
+
+    @Test
+    void theCpuOfEachRunIsMeasured_andThePipelineSpendsMorePerLineThanTheLoop() {
+        assertThat(List.of(report.loop(), report.pipeline()))
+                .allSatisfy(rate -> assertThat(rate.cpuKnown()).isTrue())
+                .allSatisfy(rate -> assertThat(rate.cpuNanos()).isPositive());
+        assertThat(report.cpuPerLineRatio()).isGreaterThan(1.0);
     }
 
     private static void assertOrdered(Latency latency) {

@@ -181,10 +181,10 @@ public final class Bench {
         String copies = "bench." + run + ".copies";
         PipelineInstance.createTopics(config);
         cluster.create(copies);
-        long feedStart = System.nanoTime();
+        Moment feedStart = Moment.now();
         new LineFeed(cluster.bootstrapServers(), options.partitions())
                 .send(lines, input, 0, new AtomicLongArray(lines.size()));
-        Rate feed = Rate.since(lines.size(), feedStart, System.nanoTime());
+        Rate feed = Rate.between(lines.size(), feedStart, Moment.now());
         say(
                 "%s: wrote %,d lines to %s at %,.0f lines/s",
                 run, lines.size(), input, feed.perSecond());
@@ -219,7 +219,7 @@ public final class Bench {
                 new StreamsBaseline(
                         kind, config, applicationId, work.resolve("state-" + name), output)) {
             baseline.start();
-            long first =
+            Moment first =
                     awaitCount(baseline::linesRead, 1, baseline.runner()::failure, kind.label());
             new CompletionWatch(
                             config.adminConfig(),
@@ -227,7 +227,7 @@ public final class Bench {
                             config.topicNames().lines(),
                             WATCH_POLL)
                     .await(baseline.runner(), baseline::linesRead, lines, (r, of) -> {});
-            return Rate.since(lines, first, System.nanoTime());
+            return Rate.between(lines, first, Moment.now());
         }
     }
 
@@ -236,8 +236,8 @@ public final class Bench {
         try (CopyLoop loop =
                 new CopyLoop(cluster.bootstrapServers(), "bench-" + run + "-loop", input, copies)) {
             loop.start();
-            long end = awaitCount(loop::copied, lines, loop::failure, "bare loop");
-            return Rate.since(lines, loop.firstReadNanos(), end);
+            Moment end = awaitCount(loop::copied, lines, loop::failure, "bare loop");
+            return Rate.between(lines, loop.firstRead(), end);
         }
     }
 
@@ -245,7 +245,7 @@ public final class Bench {
             throws IOException, InterruptedException {
         try (PipelineInstance pipeline =
                 PipelineInstance.start(config, ErrorClassifier.builtIn())) {
-            long first =
+            Moment first =
                     awaitCount(
                             pipeline.metrics()::linesRead,
                             1,
@@ -257,9 +257,9 @@ public final class Bench {
                             pipeline.metrics()::linesRead,
                             lines,
                             progressEvery(run, Duration.ofSeconds(2)));
-            long end = System.nanoTime();
+            Moment end = Moment.now();
             return new PipelineRun(
-                    Rate.since(lines, first, end),
+                    Rate.between(lines, first, end),
                     pipeline.metrics().outcomesWritten(),
                     RecordsWritten.byTopic(
                             pipeline.runner().streams().metrics(),
@@ -379,12 +379,12 @@ public final class Bench {
     }
 
     /**
-     * Waits until {@code count} reaches {@code target}; returns {@link System#nanoTime()} then.
+     * Waits until {@code count} reaches {@code target}; returns the moment it saw that.
      *
      * @throws IllegalStateException if {@code failure} gives an error, or the count stands still
      *     for {@link #RUN_TIMEOUT}
      */
-    private static long awaitCount(
+    private static Moment awaitCount(
             LongSupplier count, long target, Supplier<Throwable> failure, String what)
             throws InterruptedException {
         long last = -1;
@@ -410,7 +410,7 @@ public final class Bench {
             }
             Thread.sleep(1);
         }
-        return System.nanoTime();
+        return Moment.now();
     }
 
     /** The last committed offset of each partition of {@code topic}. */

@@ -50,6 +50,14 @@ public record BenchReport(
         return pipeline.perSecond() / loop.perSecond();
     }
 
+    /**
+     * The process's CPU per line in the pipeline's run over that in the loop's; only when both were
+     * measured.
+     */
+    public double cpuPerLineRatio() {
+        return pipeline.cpuMicrosPerLine() / loop.cpuMicrosPerLine();
+    }
+
     /** The records the pipeline wrote per line read, to all topics, changelogs included. */
     public double recordsPerLine() {
         return written.values().stream().mapToLong(Long::longValue).sum() / (double) lines;
@@ -66,7 +74,8 @@ public record BenchReport(
                 Runtime.getRuntime().availableProcessors());
         out.printf(
                 Locale.ROOT,
-                "%nthroughput (lines read from a filled topic, after %,d lines of warm-up):%n",
+                "%nthroughput (lines read from a filled topic, after %,d lines of warm-up;"
+                        + " CPU of all threads of this process):%n",
                 options.warmupLines());
         throughput(out, "bare loop", loop, "");
         baselines.forEach(
@@ -107,17 +116,27 @@ public record BenchReport(
                 options.untimedLatencyLines());
         latency(out, "bare loop", loopLatency, "copies");
         latency(out, "pipeline", pipelineLatency, "outcomes");
-        out.printf(Locale.ROOT, "%npipeline/loop throughput ratio: %.2f%n", throughputRatio());
+        out.println();
+        if (pipeline.cpuKnown() && loop.cpuKnown()) {
+            out.printf(Locale.ROOT, "pipeline/loop CPU per line: %.1f%n", cpuPerLineRatio());
+        }
+        out.printf(Locale.ROOT, "pipeline/loop throughput ratio: %.2f%n", throughputRatio());
     }
 
     private static void throughput(PrintStream out, String what, Rate rate, String detail) {
+        String cpu =
+                rate.cpuKnown()
+                        ? String.format(
+                                Locale.ROOT, ", %.1f us of CPU a line", rate.cpuMicrosPerLine())
+                        : "";
         out.printf(
                 Locale.ROOT,
-                "  %-22s %,9.0f lines/s  (%,d lines in %.2f s)%s%n",
+                "  %-22s %,9.0f lines/s  (%,d lines in %.2f s%s)%s%n",
                 what,
                 rate.perSecond(),
                 rate.lines(),
                 rate.seconds(),
+                cpu,
                 detail);
     }
 

@@ -35,7 +35,7 @@ final class CopyLoop implements AutoCloseable {
     private final String to;
     private final AtomicLong copied = new AtomicLong();
     private final CountDownLatch assigned = new CountDownLatch(1);
-    private volatile long firstReadNanos;
+    private volatile Moment firstRead;
     private long lastCommit = System.nanoTime();
 
     CopyLoop(String bootstrapServers, String groupId, String from, String to) {
@@ -81,9 +81,9 @@ final class CopyLoop implements AutoCloseable {
         return copied.get();
     }
 
-    /** {@link System#nanoTime()} when the first records were read, or 0 before. */
-    long firstReadNanos() {
-        return firstReadNanos;
+    /** When the first records were read, or null before. */
+    Moment firstRead() {
+        return firstRead;
     }
 
     /**
@@ -105,8 +105,8 @@ final class CopyLoop implements AutoCloseable {
 
     private void copy(KafkaConsumer<byte[], byte[]> c) {
         var records = c.poll(POLL);
-        if (!records.isEmpty() && firstReadNanos == 0) {
-            firstReadNanos = System.nanoTime();
+        if (!records.isEmpty() && firstRead == null) {
+            firstRead = Moment.now();
         }
         for (ConsumerRecord<byte[], byte[]> r : records) {
             producer.send(

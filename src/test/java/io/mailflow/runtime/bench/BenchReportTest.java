@@ -19,10 +19,10 @@ class BenchReportTest {
                     "exactly_once_v2, 1 stream thread",
                     1_000_000,
                     50_000,
-                    new Rate(1_000_000, 4 * SECOND),
-                    new Rate(1_000_000, 2 * SECOND),
+                    new Rate(1_000_000, 4 * SECOND, 5 * SECOND),
+                    new Rate(1_000_000, 2 * SECOND, 3 * SECOND),
                     baselines(),
-                    new Rate(1_000_000, 8 * SECOND),
+                    new Rate(1_000_000, 8 * SECOND, 12 * SECOND),
                     505_675,
                     Map.of(
                             "webx.delivery.outcomes", 505_675L,
@@ -41,10 +41,15 @@ class BenchReportTest {
         List<String> lines = printed().lines().toList();
 
         assertThat(lines.get(lines.size() - 1)).isEqualTo("pipeline/loop throughput ratio: 0.25");
+        assertThat(lines.get(lines.size() - 2)).isEqualTo("pipeline/loop CPU per line: 4.0");
         assertThat(printed())
                 .contains("after 400,000 lines of warm-up")
-                .contains("bare loop                500,000 lines/s  (1,000,000 lines in 2.00 s)")
-                .contains("pipeline                 125,000 lines/s  (1,000,000 lines in 8.00 s)")
+                .contains(
+                        "bare loop                500,000 lines/s  (1,000,000 lines in 2.00 s,"
+                                + " 3.0 us of CPU a line)")
+                .contains(
+                        "pipeline                 125,000 lines/s  (1,000,000 lines in 8.00 s,"
+                                + " 12.0 us of CPU a line)")
                 .contains("exactly_once_v2, 1 stream thread, 505,675 outcomes")
                 .contains("(50,000 lines at 5,000 lines/s, the first 5,000 untimed)")
                 .contains(
@@ -75,7 +80,7 @@ class BenchReportTest {
 
         assertThat(List.of(loop, copy, count, pipeline)).isSorted().doesNotHaveDuplicates();
         assertThat(lines.get(copy))
-                .contains("streams copy             250,000 lines/s  (1,000,000 lines in 4.00 s)")
+                .contains("streams copy             250,000 lines/s  (1,000,000 lines in 4.00 s)  ")
                 .contains("0.50 of the loop, exactly_once_v2");
         assertThat(lines.get(count)).contains("100,000 lines/s").contains("0.20 of the loop");
     }
@@ -106,10 +111,47 @@ class BenchReportTest {
                 .doesNotContain("records the pipeline wrote");
     }
 
+    @Test
+    void whereTheCpuIsNotKnown_noCpuFigureIsPrinted() {
+        Rate unknown = new Rate(1_000_000, 8 * SECOND, -1);
+        BenchReport withoutCpu =
+                new BenchReport(
+                        report.options(),
+                        report.pipelineSetup(),
+                        report.lines(),
+                        report.latencyLines(),
+                        report.feed(),
+                        report.loop(),
+                        Map.of(),
+                        unknown,
+                        report.outcomes(),
+                        Map.of(),
+                        report.loopLatency(),
+                        report.pipelineLatency());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        withoutCpu.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("pipeline                 125,000 lines/s  (1,000,000 lines in 8.00 s)  ")
+                .contains("3.0 us of CPU a line")
+                .doesNotContain("CPU per line")
+                .endsWith("pipeline/loop throughput ratio: 0.25" + System.lineSeparator());
+    }
+
+    @Test
+    void cpuPerLineIsTheProcessCpuBetweenTwoMomentsOverTheLines() {
+        Rate rate = Rate.between(1_000, new Moment(0, 2_000_000), new Moment(5_000, 7_000_000));
+
+        assertThat(rate.nanos()).isEqualTo(5_000);
+        assertThat(rate.cpuMicrosPerLine()).isEqualTo(5.0);
+        assertThat(Rate.between(1_000, new Moment(0, -1), new Moment(5_000, -1)).cpuKnown())
+                .isFalse();
+    }
+
     private static Map<String, Rate> baselines() {
         Map<String, Rate> rates = new LinkedHashMap<>();
-        rates.put("streams copy", new Rate(1_000_000, 4 * SECOND));
-        rates.put("streams count per host", new Rate(1_000_000, 10 * SECOND));
+        rates.put("streams copy", new Rate(1_000_000, 4 * SECOND, -1));
+        rates.put("streams count per host", new Rate(1_000_000, 10 * SECOND, -1));
         return rates;
     }
 
