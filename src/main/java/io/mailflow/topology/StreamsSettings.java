@@ -50,16 +50,24 @@ public final class StreamsSettings {
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         producerDefaults().forEach((key, value) -> p.put(StreamsConfig.producerPrefix(key), value));
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), LINGER_MS);
         return p;
     }
 
-    /** The pipeline's producer settings: batches suited to many small records, compressed. */
+    /**
+     * How long the pipeline's producers wait to fill a batch: as long as the commit interval under
+     * exactly-once, Kafka Streams' own default. Outputs become readable only when the transaction
+     * commits, so a batch sent earlier is read no sooner; it only makes each partition's outputs
+     * and changelog records between two commits several batches instead of one, and every batch
+     * costs the producer and the broker a compression frame, a request and its bookkeeping.
+     */
+    static final int LINGER_MS = 100;
+
+    /** The batches of the pipeline's producers: large enough for many small records, compressed. */
     public static Map<String, Object> producerDefaults() {
         return Map.of(
                 ProducerConfig.COMPRESSION_TYPE_CONFIG,
                 "lz4",
-                ProducerConfig.LINGER_MS_CONFIG,
-                10,
                 ProducerConfig.BATCH_SIZE_CONFIG,
                 128 * 1024);
     }

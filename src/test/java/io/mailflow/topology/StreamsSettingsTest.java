@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailflow.core.classify.ErrorCategory;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.TopologyException;
@@ -22,6 +24,18 @@ class StreamsSettingsTest {
                 .isEqualTo(true);
         assertThat(p.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("app");
         assertThat(p.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("broker:9092");
+    }
+
+    @Test
+    void producers_lingerAsLongAsTheExactlyOnceCommitInterval() {
+        StreamsConfig config = new StreamsConfig(StreamsSettings.defaults("app", "broker:9092"));
+        Map<String, Object> producer = config.getProducerConfigs("client");
+
+        assertThat(Long.parseLong(producer.get(ProducerConfig.LINGER_MS_CONFIG).toString()))
+                .isEqualTo(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+        assertThat(producer)
+                .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
     }
 
     @Test
