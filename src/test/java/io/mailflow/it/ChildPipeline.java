@@ -114,7 +114,8 @@ final class ChildPipeline implements AutoCloseable {
                         lines.subList(Math.max(0, lines.size() - DIAGNOSTIC_LINES), lines.size()));
     }
 
-    private String output() {
+    /** Everything the child has written to standard output and error so far. */
+    String output() {
         try {
             return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
         } catch (IOException e) {

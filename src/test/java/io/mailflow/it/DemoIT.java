@@ -7,9 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The demo runs the whole system: its own broker, the pipeline, the API and the dashboard. */
 class DemoIT {
@@ -30,6 +32,26 @@ class DemoIT {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<title>mailflow</title>");
         }
+    }
+
+    @Test
+    void sigterm_stopsThePipelineBeforeTheBroker(@TempDir Path dir) throws Exception {
+        ChildPipeline demo =
+                ChildPipeline.launch(
+                        List.of("demo", "--http-port", "0", "--rate", "500"),
+                        dir.resolve("demo.log"));
+        try {
+            demo.awaitRunning(Duration.ofSeconds(90));
+            Thread.sleep(1_000); // a few commits' worth of lines in flight
+        } finally {
+            demo.close();
+        }
+
+        assertThat(demo.output())
+                .as(demo.diagnostics())
+                .contains("Pipeline stopped in")
+                // What the pipeline's clients log when the broker went first.
+                .doesNotContain("could not be established");
     }
 
     private static String awaitSummary(Demo demo, String expected) throws InterruptedException {

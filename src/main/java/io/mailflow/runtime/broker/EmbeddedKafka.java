@@ -85,14 +85,18 @@ public final class EmbeddedKafka implements AutoCloseable {
             Path directory,
             String bootstrapServers,
             RunningBroker broker,
-            Duration startDuration) {
+            Duration startDuration,
+            boolean stopOnShutdown) {
         this.mode = mode;
         this.directory = directory;
         this.bootstrapServers = bootstrapServers;
         this.broker = broker;
         this.startDuration = startDuration;
-        this.shutdownHook = new Thread(this::close, "embedded-kafka-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook =
+                stopOnShutdown ? new Thread(this::close, "embedded-kafka-shutdown") : null;
+        if (shutdownHook != null) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
     }
 
     /** Starts a broker with the defaults and returns once it serves clients. */
@@ -135,7 +139,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private void removeShutdownHook() {
-        if (Thread.currentThread() == shutdownHook) {
+        if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
             return;
         }
         try {
@@ -149,6 +153,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static final class Builder {
         private Mode mode;
         private Duration startTimeout = Duration.ofSeconds(60);
+        private boolean stopOnShutdown = true;
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
 
         private Builder() {}
@@ -164,6 +169,17 @@ public final class EmbeddedKafka implements AutoCloseable {
             brokerProperties.put(
                     Objects.requireNonNull(key, "key can't be null"),
                     Objects.requireNonNull(value, "value can't be null"));
+            return this;
+        }
+
+        /**
+         * Whether the broker stops and deletes its data by itself when the JVM shuts down; true by
+         * default. The JVM runs its shutdown hooks at the same time, in no set order, so an owner
+         * that stops the broker's clients in a hook of its own turns this off and closes the broker
+         * after them: otherwise the broker may go first, and the clients' last commit with it.
+         */
+        public Builder stopOnShutdown(boolean stop) {
+            this.stopOnShutdown = stop;
             return this;
         }
 
@@ -221,7 +237,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     "Embedded Kafka broker ({}) ready in {} ms",
                     chosen.propertyValue(),
                     took.toMillis());
-            return new EmbeddedKafka(chosen, directory, bootstrap, broker, took);
+            return new EmbeddedKafka(chosen, directory, bootstrap, broker, took, stopOnShutdown);
         }
     }
 

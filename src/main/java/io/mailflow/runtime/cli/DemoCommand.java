@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
                     + " the files of --logs. Prints a summary every few seconds until Ctrl-C."
         })
 final class DemoCommand implements Callable<Integer> {
+    /** How long the feed may take to send what its producer holds once told to stop. */
+    private static final Duration FEED_STOP_TIMEOUT = Duration.ofSeconds(10);
+
     @Spec CommandSpec spec;
 
     @Option(
@@ -64,13 +67,13 @@ final class DemoCommand implements Callable<Integer> {
         Demo.Options options = options();
         PrintStream out = System.out;
         Demo demo = Demo.start(options);
+        Thread feeder = new Thread(() -> feed(demo, options, out), "mailflow-demo-feed");
+        feeder.setDaemon(true);
         CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> closeOnce(demo, closed), "mailflow-demo-shutdown");
+        Thread hook = new Thread(() -> stop(feeder, demo, closed), "mailflow-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("mailflow demo: dashboard and API at " + demo.url() + "/");
         out.println("mailflow demo: Kafka at " + demo.bootstrapServers() + "; Ctrl-C stops");
-        Thread feeder = new Thread(() -> feed(demo, options, out), "mailflow-demo-feed");
-        feeder.setDaemon(true);
         feeder.start();
         try {
             demo.report(
@@ -79,8 +82,7 @@ final class DemoCommand implements Callable<Integer> {
                     Optional.ofNullable(seconds).map(Duration::ofSeconds));
         } finally {
             Runtime.getRuntime().removeShutdownHook(hook);
-            feeder.interrupt();
-            closeOnce(demo, closed);
+            stop(feeder, demo, closed);
         }
         return 0;
     }
@@ -115,6 +117,20 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             out.println("mailflow demo: feeding lines stopped: " + e.getMessage());
         }
+    }
+
+    /**
+     * Stops the feed, then the demo: the pipeline, then the broker, so that no client of the broker
+     * is left talking to it when it goes.
+     */
+    private static void stop(Thread feeder, Demo demo, CountDownLatch closed) {
+        feeder.interrupt();
+        try {
+            feeder.join(FEED_STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeOnce(demo, closed);
     }
 
     private static synchronized void closeOnce(Demo demo, CountDownLatch closed) {

@@ -68,10 +68,14 @@ public final class Demo implements AutoCloseable {
         this.config = config;
     }
 
-    /** Starts the broker and the pipeline; {@link #feed} then sends the logs in. */
+    /**
+     * Starts the broker and the pipeline; {@link #feed} then sends the logs in. The broker does not
+     * stop by itself when the JVM shuts down: {@link #close()}, which stops the pipeline first,
+     * stops it.
+     */
     public static Demo start(Options options) throws IOException {
         Path workDir = Files.createTempDirectory("mailflow-demo-");
-        EmbeddedKafka kafka = EmbeddedKafka.start();
+        EmbeddedKafka kafka = EmbeddedKafka.builder().stopOnShutdown(false).start();
         try {
             MailflowConfig config = config(kafka, workDir, options.httpPort());
             PipelineInstance.createTopics(config);
