@@ -15,6 +15,15 @@ public final class StreamsSettings {
     /** Store caches coalesce the several writes one delivery gets within a commit. */
     static final long CACHE_BYTES = 64L * 1024 * 1024;
 
+    /**
+     * How long the pipeline's producers wait to fill a batch: as long as the commit interval under
+     * exactly-once, Kafka Streams' own default. Outputs become readable only when the transaction
+     * commits, so a batch sent earlier is read no sooner; it only makes each partition's outputs
+     * and changelog records between two commits several batches instead of one, and every batch
+     * costs the producer and the broker a compression frame, a request and its bookkeeping.
+     */
+    private static final int LINGER_MS = 100;
+
     /** Placeholders: Kafka Streams replaces the build-time config with the running app's. */
     private static final String BUILD_TIME_APP_ID = "mailflow";
 
@@ -53,15 +62,6 @@ public final class StreamsSettings {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), LINGER_MS);
         return p;
     }
-
-    /**
-     * How long the pipeline's producers wait to fill a batch: as long as the commit interval under
-     * exactly-once, Kafka Streams' own default. Outputs become readable only when the transaction
-     * commits, so a batch sent earlier is read no sooner; it only makes each partition's outputs
-     * and changelog records between two commits several batches instead of one, and every batch
-     * costs the producer and the broker a compression frame, a request and its bookkeeping.
-     */
-    static final int LINGER_MS = 100;
 
     /** The batches of the pipeline's producers: large enough for many small records, compressed. */
     public static Map<String, Object> producerDefaults() {

@@ -281,7 +281,9 @@ public final class ConfigKeys {
             ConfigKey.of(
                     "processing.guarantee",
                     "Kafka Streams' processing guarantee; exactly_once_v2 needs brokers of"
-                            + " version 2.5 or later.",
+                            + " version 2.5 or later. Under at_least_once an output is readable"
+                            + " once sent, up to the producers' linger of 100 ms after its line;"
+                            + " kafka.producer.linger.ms=10 shortens that.",
                     "exactly_once_v2",
                     "exactly_once_v2 or at_least_once",
                     Parsers.lowercaseEnum(ProcessingGuarantee.class));

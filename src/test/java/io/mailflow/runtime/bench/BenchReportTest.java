@@ -87,24 +87,9 @@ class BenchReportTest {
 
     @Test
     void withoutBaselines_onlyTheLoopAndThePipelineArePrinted() {
-        BenchReport plain =
-                new BenchReport(
-                        report.options(),
-                        report.pipelineSetup(),
-                        report.lines(),
-                        report.latencyLines(),
-                        report.feed(),
-                        report.loop(),
-                        Map.of(),
-                        report.pipeline(),
-                        report.outcomes(),
-                        Map.of(),
-                        report.loopLatency(),
-                        report.pipelineLatency());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        plain.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String printed = printed(plain(report.pipeline()));
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8))
+        assertThat(printed)
                 .contains("bare loop")
                 .doesNotContain("streams copy")
                 .doesNotContain("of the loop")
@@ -113,25 +98,9 @@ class BenchReportTest {
 
     @Test
     void whereTheCpuIsNotKnown_noCpuFigureIsPrinted() {
-        Rate unknown = new Rate(1_000_000, 8 * SECOND, -1);
-        BenchReport withoutCpu =
-                new BenchReport(
-                        report.options(),
-                        report.pipelineSetup(),
-                        report.lines(),
-                        report.latencyLines(),
-                        report.feed(),
-                        report.loop(),
-                        Map.of(),
-                        unknown,
-                        report.outcomes(),
-                        Map.of(),
-                        report.loopLatency(),
-                        report.pipelineLatency());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        withoutCpu.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String printed = printed(plain(new Rate(1_000_000, 8 * SECOND, -1)));
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8))
+        assertThat(printed)
                 .contains("pipeline                 125,000 lines/s  (1,000,000 lines in 8.00 s)  ")
                 .contains("3.0 us of CPU a line")
                 .doesNotContain("CPU per line")
@@ -164,9 +133,30 @@ class BenchReportTest {
         throw new AssertionError("no line starts with '" + start + "'");
     }
 
+    /** The report with {@code pipeline} as the pipeline's rate, no baselines and no records. */
+    private BenchReport plain(Rate pipeline) {
+        return new BenchReport(
+                report.options(),
+                report.pipelineSetup(),
+                report.lines(),
+                report.latencyLines(),
+                report.feed(),
+                report.loop(),
+                Map.of(),
+                pipeline,
+                report.outcomes(),
+                Map.of(),
+                report.loopLatency(),
+                report.pipelineLatency());
+    }
+
     private String printed() {
+        return printed(report);
+    }
+
+    private static String printed(BenchReport r) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        report.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        r.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 }
