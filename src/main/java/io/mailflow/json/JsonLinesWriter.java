@@ -9,9 +9,9 @@ import java.io.Writer;
 
 /**
  * Writes values as JSON Lines: one compact document per line, null fields left out, in the {@link
- * Json#compactMapper()} form. Characters beyond ASCII are written as {@code \\uXXXX} escapes, so
- * the output is the same whatever encoding the writer underneath uses. It neither flushes after
- * each value nor closes the writer: the caller does both. Not thread-safe.
+ * Json#compactMapper()} form. Characters beyond ASCII are written as escapes such as {@code
+ * \\u00e9}, so the output is the same whatever encoding the writer underneath uses. It neither
+ * flushes after each value nor closes the writer: the caller does both. Not thread-safe.
  */
 public final class JsonLinesWriter implements Flushable {
     private final ObjectWriter writer =

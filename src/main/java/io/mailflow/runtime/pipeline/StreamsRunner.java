@@ -11,7 +11,7 @@ import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,10 +160,11 @@ public final class StreamsRunner implements AutoCloseable {
         }
     }
 
-    private StreamThreadExceptionResponse onUncaughtException(Throwable error) {
+    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaughtException(
+            Throwable error) {
         LOG.error("The pipeline stops after an error it cannot skip", error);
         failure.compareAndSet(null, error);
-        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
     private static boolean isTerminal(KafkaStreams.State state) {
