@@ -63,8 +63,8 @@ public final class ConfigDoc {
             ```properties
             kafka.security.protocol=SASL_SSL
             kafka.sasl.mechanism=SCRAM-SHA-512
-            kafka.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required \\
-                username="mailflow" password="...";
+            kafka.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule \\
+                required username="mailflow" password="...";
             kafka.ssl.truststore.location=/etc/mailflow/truststore.jks
             ```
 
